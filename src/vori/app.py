@@ -1,0 +1,90 @@
+"""The FastAPI application: API, WebSockets and the in-process workers of the embedded default."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request
+
+from vori import __version__
+from vori.core.db import Database
+from vori.core.errors import install_error_handlers
+from vori.core.settings import Settings, get_settings
+from vori.events.embedded import EmbeddedEventLog
+from vori.events.log import EventLog
+from vori.events.outbox import OutboxRelay
+from vori.groups.service import ensure_local_group
+from vori.meetings.api import router as meetings_router
+from vori.migrations.runner import upgrade_to_head
+from vori.transcription.engine import WhisperEngine
+from vori.transcription.scheduler import BatchScheduler
+from vori.transcription.hub import TranscriptionHub
+from vori.transcription.ws import router as audio_router
+
+log = logging.getLogger(__name__)
+
+
+def make_event_log(settings: Settings) -> EventLog:
+    if settings.event_log == "embedded":
+        return EmbeddedEventLog(settings.events_dir)
+    raise ValueError(f"unknown event log {settings.event_log!r} (available: embedded)")
+
+
+def make_engine(settings: Settings) -> WhisperEngine:
+    asr = settings.asr
+    return WhisperEngine(
+        asr.model, settings.data_dir / "models", device=asr.device, compute_type=asr.compute_type,
+        cpu_threads=asr.cpu_threads, min_context_s=asr.min_context_s,
+    )
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    settings: Settings = app.state.settings
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    upgrade_to_head(settings.resolved_database_url)
+    db = Database(settings.resolved_database_url)
+    with db.session() as session:
+        ensure_local_group(session)
+    event_log = make_event_log(settings)
+    relay = OutboxRelay(db, event_log)
+    relay.start()
+    scheduler = BatchScheduler(make_engine(settings), max_batch=settings.asr.max_batch)
+    scheduler.start()
+    hub = TranscriptionHub(settings, db, relay, scheduler)
+    app.state.db, app.state.event_log, app.state.relay, app.state.transcription = db, event_log, relay, hub
+    recovered = await hub.recover()
+    if recovered:
+        log.info("recovering the audio tail of %d live meeting(s)", recovered)
+    try:
+        yield
+    finally:
+        await hub.shutdown()
+        await scheduler.stop()
+        relay.stop()
+        event_log.close()
+        db.dispose()
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    app = FastAPI(title="VORI", version=__version__, lifespan=lifespan,
+                  description="Voice to insight and action: live meeting transcription, tickets and analytics.")
+    app.state.settings = settings or get_settings()
+    install_error_handlers(app)
+    app.include_router(meetings_router)
+    app.include_router(audio_router)
+
+    @app.get("/api/health", tags=["ops"])
+    def health() -> dict[str, str]:
+        return {"status": "ok", "version": __version__}
+
+    @app.get("/api/asr/stats", tags=["ops"])
+    def asr_stats(request: Request) -> dict[str, Any]:
+        """Live streams and how the batching scheduler has been sharing model calls."""
+        stats: dict[str, Any] = request.app.state.transcription.stats()
+        return stats
+
+    return app

@@ -1,0 +1,66 @@
+"""One settings object for the whole process, read from `VORI_*` environment variables."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class AsrSettings(BaseModel):
+    """Speech recognition: the engine, and the streaming policy that drives it."""
+
+    model: str = "tiny.en"
+    device: str = "auto"
+    compute_type: str = "auto"
+    cpu_threads: int = 2
+    # One model call serves at most this many pending windows from all live streams (1 = no batching).
+    max_batch: int = 8
+    # Audio fed to the encoder is padded to whole seconds instead of Whisper's fixed 30 s.
+    min_context_s: int = 4
+    tick_ms: int = 100
+    vad_threshold: float = 0.5
+    end_silence_ms: int = 500
+    min_speech_ms: int = 200
+    pad_ms: int = 200
+    partial_interval_ms: int = 600
+    max_utterance_ms: int = 12000
+    hard_max_utterance_ms: int = 20000
+    # A stream that drops is kept this long for a resume before its pending speech is finalized.
+    detach_grace_ms: int = 8000
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="VORI_", env_nested_delimiter="__", extra="ignore")
+
+    data_dir: Path = Field(default=Path(".vori-data"))
+    database_url: str | None = None
+    host: str = "127.0.0.1"
+    port: int = 8000
+    event_log: str = "embedded"
+    asr: AsrSettings = AsrSettings()
+    # Audio is fsynced at least this often while it arrives; ack.durableMs follows each flush.
+    audio_flush_ms: int = 250
+    max_frame_bytes: int = 1024 * 1024
+    log_level: str = "info"
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'vori.db').resolve()}"
+
+    @property
+    def audio_dir(self) -> Path:
+        return self.data_dir / "audio"
+
+    @property
+    def events_dir(self) -> Path:
+        return self.data_dir / "events"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,91 @@
+"""Transactional outbox: an event row commits with the rows it describes; a relay publishes it afterwards."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from vori.core.db import Database, utcnow
+from vori.events.log import Event, EventLog
+from vori.events.models import OutboxEvent
+
+log = logging.getLogger(__name__)
+
+
+def add_event(session: Session, topic: str, key: str, event_type: str, payload: dict[str, Any]) -> OutboxEvent:
+    """Stage an event in the caller's transaction; it is published only if that transaction commits."""
+    row = OutboxEvent(topic=topic, key=key, event_type=event_type, payload=payload)
+    session.add(row)
+    return row
+
+
+def to_event(row: OutboxEvent) -> Event:
+    headers = {
+        "eventId": row.event_id,
+        "eventType": row.event_type,
+        "schemaVersion": str(row.schema_version),
+    }
+    return Event(row.topic, row.key, row.payload, headers)
+
+
+class OutboxRelay:
+    """Publishes pending outbox rows in commit order and marks them sent; resumes after any crash."""
+
+    def __init__(self, db: Database, event_log: EventLog, batch_size: int = 500, idle_s: float = 0.2) -> None:
+        self.db = db
+        self.event_log = event_log
+        self.batch_size = batch_size
+        self.idle_s = idle_s
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def notify(self) -> None:
+        self._wake.set()
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="outbox-relay", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+        self.relay_pending()
+
+    def relay_pending(self) -> int:
+        """Publish everything pending now; returns how many events were published."""
+        total = 0
+        while True:
+            with self.db.session() as session:
+                rows = list(
+                    session.scalars(
+                        select(OutboxEvent)
+                        .where(OutboxEvent.published_at.is_(None))
+                        .order_by(OutboxEvent.position)
+                        .limit(self.batch_size)
+                    )
+                )
+                if not rows:
+                    return total
+                # Publish first, then mark: a crash in between republishes (at-least-once, deduped by eventId).
+                self.event_log.publish([to_event(row) for row in rows])
+                now = utcnow()
+                for row in rows:
+                    row.published_at = now
+                total += len(rows)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self._wake.wait(self.idle_s)
+            self._wake.clear()
+            try:
+                self.relay_pending()
+            except Exception:  # the log may be down; the rows stay pending and are retried
+                log.exception("outbox relay failed; retrying")
+                self._stop.wait(1.0)
