@@ -36,6 +36,35 @@ def _migrate(_: argparse.Namespace) -> int:
     return 0
 
 
+def _stream(args: argparse.Namespace) -> int:
+    """Stream a WAV file to a running server in real time and print what comes back."""
+    import asyncio
+    import json
+    import wave
+
+    import httpx
+
+    from vori.transcription.client import stream_audio
+
+    with wave.open(args.file) as wav:
+        if wav.getsampwidth() != 2 or wav.getnchannels() != 1:
+            print("the WAV file must be 16-bit mono PCM", file=sys.stderr)
+            return 2
+        rate, pcm = wav.getframerate(), wav.readframes(wav.getnframes())
+    base = args.server.rstrip("/")
+    meeting = args.meeting
+    if meeting is None:
+        response = httpx.post(f"{base}/api/meetings", json={"title": args.file, "language": args.language})
+        response.raise_for_status()
+        meeting = response.json()["id"]
+    url = base.replace("http", "ws", 1) + f"/ws/meetings/{meeting}/audio"
+    run = asyncio.run(stream_audio(url, pcm, sample_rate=rate, language=args.language, realtime=not args.fast))
+    for received in run.frames:
+        if received.frame["type"] in {"final", "error", "stopped"} or args.verbose:
+            print(json.dumps(received.frame, ensure_ascii=False))
+    return 0 if run.close_code == 1000 else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="vori", description="VORI: voice to insight and action")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -45,6 +74,14 @@ def main(argv: list[str] | None = None) -> int:
     serve.set_defaults(func=_serve)
     migrate = sub.add_parser("migrate", help="bring the database to the latest schema")
     migrate.set_defaults(func=_migrate)
+    stream = sub.add_parser("stream", help="stream a 16-bit mono WAV file to a running server")
+    stream.add_argument("file")
+    stream.add_argument("--meeting", default=None, help="meeting id (default: create one)")
+    stream.add_argument("--server", default="http://127.0.0.1:8000")
+    stream.add_argument("--language", default="en")
+    stream.add_argument("--fast", action="store_true", help="send as fast as possible, not in real time")
+    stream.add_argument("--verbose", action="store_true", help="print partials and acks too")
+    stream.set_defaults(func=_stream)
     args = parser.parse_args(argv)
     return int(args.func(args))
 

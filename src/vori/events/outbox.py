@@ -43,6 +43,7 @@ class OutboxRelay:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._relaying = threading.Lock()  # one relay pass at a time in this process
 
     def notify(self) -> None:
         self._wake.set()
@@ -61,24 +62,30 @@ class OutboxRelay:
     def relay_pending(self) -> int:
         """Publish everything pending now; returns how many events were published."""
         total = 0
-        while True:
-            with self.db.session() as session:
-                rows = list(
-                    session.scalars(
-                        select(OutboxEvent)
-                        .where(OutboxEvent.published_at.is_(None))
-                        .order_by(OutboxEvent.position)
-                        .limit(self.batch_size)
-                    )
-                )
-                if not rows:
+        with self._relaying:
+            while True:
+                batch = self._relay_batch()
+                if not batch:
                     return total
-                # Publish first, then mark: a crash in between republishes (at-least-once, deduped by eventId).
-                self.event_log.publish([to_event(row) for row in rows])
-                now = utcnow()
-                for row in rows:
-                    row.published_at = now
-                total += len(rows)
+                total += batch
+
+    def _relay_batch(self) -> int:
+        with self.db.session() as session:
+            query = (
+                select(OutboxEvent)
+                .where(OutboxEvent.published_at.is_(None))
+                .order_by(OutboxEvent.position)
+                .limit(self.batch_size)
+            )
+            rows = list(session.scalars(query))
+            if not rows:
+                return 0
+            # Publish first, then mark: a crash in between republishes (at-least-once, deduped by eventId).
+            self.event_log.publish([to_event(row) for row in rows])
+            now = utcnow()
+            for row in rows:
+                row.published_at = now
+            return len(rows)
 
     def _run(self) -> None:
         while not self._stop.is_set():

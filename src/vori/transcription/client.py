@@ -73,6 +73,12 @@ async def stream_audio(
             run.sent_at.append(((offset + len(piece)) // bytes_per_ms, time.perf_counter()))
         if linger_s:
             await asyncio.sleep(linger_s)
+        if not stop:
+            # Leave only once the server has acknowledged everything sent as durable.
+            target = (run.ready or {}).get("durableMs", 0) + limit // bytes_per_ms
+            deadline = time.perf_counter() + 10
+            while run.last_ack_ms < target and time.perf_counter() < deadline:
+                await asyncio.sleep(0.02)
         if stop:
             await ws.send(json.dumps({"type": "stop"}))
             await asyncio.wait_for(receiver, timeout=120)

@@ -1,0 +1,55 @@
+"""The Whisper engine on real speech: packaged model, short encoder contexts, batches of different clips."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from vori.testing.speech import say
+from vori.transcription.engine import Decoded, WhisperEngine, resolve_model
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> WhisperEngine:
+    return WhisperEngine("tiny.en", tmp_path_factory.mktemp("models"))
+
+
+def test_packaged_model_resolves_without_network(tmp_path: Path) -> None:
+    path = Path(resolve_model("tiny.en", tmp_path))
+    assert (path / "model.bin").exists()
+    assert resolve_model(str(path), tmp_path) == str(path)
+
+
+def test_a_batch_decodes_each_clip_on_its_own(engine: WhisperEngine) -> None:
+    clips = [say("The login page is finished."), say("Call the support team about the invoice."),
+             np.zeros(16000, np.float32), say("Deploy the new build on Monday morning.")]
+    results = engine.decode_batch(clips, ["en"] * 4)
+    texts = [r.text.lower() for r in results]
+    assert "login page" in texts[0]
+    assert "support team" in texts[1] and "invoice" in texts[1]
+    assert not results[2].is_speech
+    assert "monday" in texts[3]
+    # Timestamped pieces cover the clip's speech.
+    assert results[1].segments and 0 <= results[1].segments[0].start_s < results[1].segments[-1].end_s <= 4
+
+
+def test_context_is_padded_to_the_longest_clip_not_to_30_seconds(engine: WhisperEngine) -> None:
+    assert engine.context_seconds(16000 * 2) == 4
+    assert engine.context_seconds(16000 * 9) == 10
+    assert engine.context_seconds(16000 * 45) == 30
+
+
+@pytest.mark.parametrize(
+    ("decoded", "speech"),
+    [
+        (Decoded("The login page is done.", no_speech_prob=0.01, avg_logprob=-0.3), True),
+        (Decoded(" .", no_speech_prob=0.97, avg_logprob=-2.8), False),
+        (Decoded("...", no_speech_prob=0.1, avg_logprob=-0.2), False),
+        (Decoded("Thank you.", no_speech_prob=0.7, avg_logprob=-1.1), False),
+        (Decoded("garbled", no_speech_prob=0.1, avg_logprob=-2.5), False),
+    ],
+)
+def test_what_counts_as_speech(decoded: Decoded, speech: bool) -> None:
+    assert decoded.is_speech is speech
