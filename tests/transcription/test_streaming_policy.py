@@ -74,7 +74,8 @@ def test_long_speech_without_pause_is_cut_where_two_decodes_agree(vad: SileroVad
     speech = conversation(["one two three four five six seven eight nine ten eleven twelve"], pause_ms=0)
     policy = StreamPolicy(vad, settings)
     policy.feed(speech.audio[: 16000 * 4])
-    window = Window(policy.committed, policy.end, speech.sentences[0][1] * 16, policy.end - 100, final=False)
+    window = Window(policy.committed, policy.end, speech.sentences[0][1] * 16, policy.end - 100, final=False,
+                    timestamps=True)
     first = Decoded("one two three four", [TimedText(0.0, 1.2, "one two"), TimedText(1.2, -1, "three four")])
     assert policy.accept_partial(window, first) is None  # nothing to agree with yet
     second = Decoded("One two, three four five", [TimedText(0.0, 1.2, "One two,"), TimedText(1.2, -1, "three")])
@@ -86,7 +87,7 @@ def test_long_speech_without_pause_is_cut_where_two_decodes_agree(vad: SileroVad
 def test_disagreeing_decodes_commit_nothing(vad: SileroVad) -> None:
     policy = StreamPolicy(vad, AsrSettings(max_utterance_ms=1000))
     policy.feed(np.zeros(16000 * 3, np.float32))
-    window = Window(0, 48000, 0, 40000, final=False)
+    window = Window(0, 48000, 0, 40000, final=False, timestamps=True)
     policy.accept_partial(window, Decoded("a", [TimedText(0, 1, "one two"), TimedText(1, -1, "x")]))
     assert policy.accept_partial(window, Decoded("b", [TimedText(0, 1, "won too"), TimedText(1, -1, "x")])) is None
     assert policy.committed == 0

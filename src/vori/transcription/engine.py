@@ -44,8 +44,9 @@ class SpeechEngine(Protocol):
     name: str
     multilingual: bool
 
-    def decode_batch(self, audios: list[np.ndarray], languages: list[str]) -> list[Decoded]:
-        """Transcribe each 16 kHz float32 clip; `languages` holds a code or "auto" per clip."""
+    def decode_batch(self, audios: list[np.ndarray], languages: list[str], timestamps: bool = False) -> list[Decoded]:
+        """Transcribe each 16 kHz float32 clip; `languages` holds a code or "auto" per clip. With `timestamps`,
+        each result is cut into timed pieces (used to agree on where to cut a long utterance)."""
         ...
 
 
@@ -165,7 +166,7 @@ class WhisperEngine:
                 out[i] = result[0][0].strip("<|>")
         return out
 
-    def decode_batch(self, audios: list[np.ndarray], languages: list[str]) -> list[Decoded]:
+    def decode_batch(self, audios: list[np.ndarray], languages: list[str], timestamps: bool = False) -> list[Decoded]:
         import ctranslate2
 
         if not audios:
@@ -173,25 +174,53 @@ class WhisperEngine:
         features = self._features(audios)
         langs = self._languages(features, languages)
         tokenizers = [self._tokenizer(lang) for lang in langs]
-        prompts = [list(tok.sot_sequence) for tok in tokenizers]
+        prompts = [list(tok.sot_sequence) + ([] if timestamps else [tok.no_timestamps]) for tok in tokenizers]
+        longest_s = max(len(a) for a in audios) / SAMPLE_RATE
+        # Speech runs at most ~5 tokens a second (timestamps add some): a bound stops runaway repetition.
+        max_length = min(224, len(prompts[0]) + int(longest_s * (10 if timestamps else 7)) + 12)
         results = self.model.model.generate(
-            ctranslate2.StorageView.from_array(features), prompts, beam_size=1, max_length=224,
-            return_scores=True, return_no_speech_prob=True, suppress_blank=True,
-            max_initial_timestamp_index=50, repetition_penalty=1.0,
+            ctranslate2.StorageView.from_array(features), prompts, beam_size=1, max_length=max_length,
+            return_scores=True, return_no_speech_prob=True, suppress_blank=True, max_initial_timestamp_index=50,
         )
         out = []
-        for result, tok, lang in zip(results, tokenizers, langs, strict=True):
+        for audio, result, tok, lang in zip(audios, results, tokenizers, langs, strict=True):
             tokens = result.sequences_ids[0]
-            segments = _timed_segments(tokens, tok)
-            text = " ".join(s.text for s in segments).strip()
+            if timestamps:
+                segments = _timed_segments(tokens, tok, len(audio) / SAMPLE_RATE)
+                text = " ".join(s.text for s in segments).strip()
+            else:
+                text = collapse_repeats(tok.decode([t for t in tokens if t < tok.eot]).strip())
+                segments = [TimedText(0.0, -1.0, text)] if text else []
             # CTranslate2 normalizes the score by length: it is the average token log-probability.
             score = float(result.scores[0]) if result.scores else 0.0
             out.append(Decoded(text, segments, lang, float(result.no_speech_prob), score))
         return out
 
 
-def _timed_segments(tokens: list[int], tok) -> list[TimedText]:  # type: ignore[no-untyped-def]
-    """Split a timestamped Whisper token sequence into (start, end, text) pieces."""
+def collapse_repeats(text: str, min_words: int = 4, min_times: int = 3) -> str:
+    """Whisper sometimes loops on a phrase; keep one copy of any run of 4+ words repeated 3+ times in a row."""
+    words = text.split()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for n in range(min_words, min(15, (len(words) - i) // min_times) + 1):
+            unit = [w.lower().strip(".,!?") for w in words[i : i + n]]
+            times = 1
+            while [w.lower().strip(".,!?") for w in words[i + times * n : i + (times + 1) * n]] == unit:
+                times += 1
+            if times >= min_times:
+                out += words[i : i + n]
+                i += times * n
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return " ".join(out)
+
+
+def _timed_segments(tokens: list[int], tok, clip_s: float) -> list[TimedText]:  # type: ignore[no-untyped-def]
+    """Split a timestamped Whisper token sequence into (start, end, text) pieces; pieces that go back in time,
+    past the clip, or repeat the previous piece are the model looping, and end the list."""
     begin = tok.timestamp_begin
     segments: list[TimedText] = []
     start: float | None = None
@@ -211,4 +240,12 @@ def _timed_segments(tokens: list[int], tok) -> list[TimedText]:  # type: ignore[
             text_tokens.append(token)
     if text_tokens:
         segments.append(TimedText(start or 0.0, -1.0, tok.decode(text_tokens).strip()))
-    return [s for s in segments if s.text]
+    kept: list[TimedText] = []
+    for piece in segments:
+        if not piece.text:
+            continue
+        looping = kept and (piece.start_s < kept[-1].end_s - 0.1 or piece.text == kept[-1].text)
+        if looping or piece.end_s > clip_s + 0.3:
+            break
+        kept.append(piece)
+    return kept

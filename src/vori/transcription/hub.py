@@ -155,7 +155,7 @@ class MeetingStream:
 
     async def _decode(self, window: Window) -> None:
         decoded = await self.hub.scheduler.transcribe(
-            self.policy.clip(window), self.language, final=window.final, stream=self
+            self.policy.clip(window), self.language, final=window.final, stream=self, timestamps=window.timestamps
         )
         if window.final:
             final = self.policy.accept_final(window, decoded)

@@ -25,6 +25,7 @@ class _Request:
     language: str
     future: asyncio.Future[Decoded | None]
     final: bool
+    timestamps: bool = False
     enqueued: float = field(default_factory=time.perf_counter)
 
 
@@ -66,10 +67,12 @@ class BatchScheduler:
                 req.future.set_result(None)
         self._executor.shutdown(wait=True)
 
-    async def transcribe(self, audio: np.ndarray, language: str, *, final: bool, stream: object) -> Decoded | None:
+    async def transcribe(
+        self, audio: np.ndarray, language: str, *, final: bool, stream: object, timestamps: bool = False
+    ) -> Decoded | None:
         """Decode one clip. A partial returns None when a newer partial of the same stream replaced it."""
         loop = asyncio.get_running_loop()
-        req = _Request(audio, language, loop.create_future(), final)
+        req = _Request(audio, language, loop.create_future(), final, timestamps)
         if final:
             self._finals.append(req)
         else:
@@ -82,11 +85,13 @@ class BatchScheduler:
         return await req.future
 
     def _take_batch(self) -> list[_Request]:
-        batch = self._finals[: self.max_batch]
-        del self._finals[: len(batch)]
-        while len(batch) < self.max_batch and self._partials:
-            key = next(iter(self._partials))
-            batch.append(self._partials.pop(key))
+        """Finals first, then partials; one model call decodes clips of one mode (with or without timestamps)."""
+        waiting = [*self._finals, *self._partials.values()]
+        mode = waiting[0].timestamps
+        batch = [req for req in waiting if req.timestamps == mode][: self.max_batch]
+        taken = {id(req) for req in batch}
+        self._finals = [req for req in self._finals if id(req) not in taken]
+        self._partials = {k: req for k, req in self._partials.items() if id(req) not in taken}
         return [req for req in batch if not req.future.done()]
 
     async def _run(self) -> None:
@@ -102,7 +107,7 @@ class BatchScheduler:
                 try:
                     results = await loop.run_in_executor(
                         self._executor, self.engine.decode_batch,
-                        [r.audio for r in batch], [r.language for r in batch],
+                        [r.audio for r in batch], [r.language for r in batch], batch[0].timestamps,
                     )
                 except Exception as exc:  # a failing decode must not stop the scheduler for everyone
                     log.exception("ASR batch of %d failed", len(batch))

@@ -27,6 +27,8 @@ class Window:
     speech_start: int
     speech_end: int
     final: bool
+    # Past the length cap, partials are decoded with timestamps so two decodes can agree on where to cut.
+    timestamps: bool = False
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,8 @@ class StreamPolicy:
         speaking_now = end - last < _ms(200)
         if speaking_now and end - self._last_partial_end >= _ms(self.s.partial_interval_ms):
             self._last_partial_end = end
-            return Window(start, end, first, last, final=False)
+            capped = last - first >= _ms(self.s.max_utterance_ms)
+            return Window(start, end, first, last, final=False, timestamps=capped)
         return None
 
     def accept_final(self, window: Window, decoded: Decoded | None) -> FinalText | None:
@@ -121,8 +124,10 @@ class StreamPolicy:
 
     def accept_partial(self, window: Window, decoded: Decoded) -> FinalText | None:
         """Past the length cap, commit the leading pieces that two successive decodes agree on."""
+        if not window.timestamps:
+            return None
         previous, self._previous = self._previous, decoded
-        if window.speech_end - window.speech_start < _ms(self.s.max_utterance_ms) or previous is None:
+        if previous is None:
             return None
         stable = _agreed_prefix(previous.segments, decoded.segments)
         if not stable or stable[-1].end_s <= 0:
