@@ -37,7 +37,8 @@ def make_engine(settings: Settings) -> WhisperEngine:
     asr = settings.asr
     return WhisperEngine(
         asr.model, settings.data_dir / "models", device=asr.device, compute_type=asr.compute_type,
-        cpu_threads=asr.cpu_threads, min_context_s=asr.min_context_s,
+        cpu_threads=asr.cpu_threads, min_context_s=asr.min_context_s, beam_size=asr.beam_size,
+        history_tokens=asr.history_tokens,
     )
 
 

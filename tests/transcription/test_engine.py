@@ -34,8 +34,8 @@ def test_a_batch_decodes_each_clip_on_its_own(engine: WhisperEngine) -> None:
 
 
 def test_context_is_padded_to_the_longest_clip_not_to_30_seconds(engine: WhisperEngine) -> None:
-    assert engine.context_seconds(16000 * 2) == 4
-    assert engine.context_seconds(16000 * 9) == 10
+    assert engine.context_seconds(16000 * 2) == 8
+    assert engine.context_seconds(16000 * 11) == 12
     assert engine.context_seconds(16000 * 45) == 30
 
 

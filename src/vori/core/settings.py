@@ -19,12 +19,15 @@ class AsrSettings(BaseModel):
     # One model call serves at most this many pending windows from all live streams (1 = no batching).
     max_batch: int = 8
     # Audio fed to the encoder is padded to whole seconds instead of Whisper's fixed 30 s.
-    min_context_s: int = 4
+    min_context_s: int = 8
+    beam_size: int = 1
+    # Tokens of the meeting's preceding text the model is conditioned on (0 = none).
+    history_tokens: int = 32
     tick_ms: int = 100
     vad_threshold: float = 0.5
     end_silence_ms: int = 500
     min_speech_ms: int = 200
-    pad_ms: int = 200
+    pad_ms: int = 400
     partial_interval_ms: int = 600
     max_utterance_ms: int = 12000
     hard_max_utterance_ms: int = 20000

@@ -44,9 +44,13 @@ class SpeechEngine(Protocol):
     name: str
     multilingual: bool
 
-    def decode_batch(self, audios: list[np.ndarray], languages: list[str], timestamps: bool = False) -> list[Decoded]:
+    def decode_batch(
+        self, audios: list[np.ndarray], languages: list[str], timestamps: bool = False,
+        previous: list[str] | None = None,
+    ) -> list[Decoded]:
         """Transcribe each 16 kHz float32 clip; `languages` holds a code or "auto" per clip. With `timestamps`,
-        each result is cut into timed pieces (used to agree on where to cut a long utterance)."""
+        each result is cut into timed pieces (used to agree on where to cut a long utterance). `previous` is
+        the text said just before each clip in its meeting, which the model is conditioned on."""
         ...
 
 
@@ -113,7 +117,7 @@ class WhisperEngine:
 
     def __init__(
         self, model: str, cache_dir: Path, device: str = "auto", compute_type: str = "auto",
-        cpu_threads: int = 2, min_context_s: int = 4,
+        cpu_threads: int = 2, min_context_s: int = 8, beam_size: int = 1, history_tokens: int = 32,
     ) -> None:
         from faster_whisper import WhisperModel
         from faster_whisper.feature_extractor import FeatureExtractor
@@ -124,6 +128,8 @@ class WhisperEngine:
         self.name = model
         self.multilingual = bool(self.model.model.is_multilingual)
         self.min_context_s = min_context_s
+        self.beam_size = beam_size
+        self.history_tokens = history_tokens
         n_mels = self.model.model.n_mels
         self.features = FeatureExtractor(feature_size=n_mels)
         self._tokenizers: dict[str, object] = {}
@@ -166,35 +172,58 @@ class WhisperEngine:
                 out[i] = result[0][0].strip("<|>")
         return out
 
-    def decode_batch(self, audios: list[np.ndarray], languages: list[str], timestamps: bool = False) -> list[Decoded]:
-        import ctranslate2
-
+    def decode_batch(
+        self, audios: list[np.ndarray], languages: list[str], timestamps: bool = False,
+        previous: list[str] | None = None,
+    ) -> list[Decoded]:
         if not audios:
             return []
         features = self._features(audios)
         langs = self._languages(features, languages)
         tokenizers = [self._tokenizer(lang) for lang in langs]
-        prompts = [list(tok.sot_sequence) + ([] if timestamps else [tok.no_timestamps]) for tok in tokenizers]
+        history = previous or [""] * len(audios)
+        prompts = [self._prompt(tok, text, timestamps) for tok, text in zip(tokenizers, history, strict=True)]
         longest_s = max(len(a) for a in audios) / SAMPLE_RATE
         # Speech runs at most ~5 tokens a second (timestamps add some): a bound stops runaway repetition.
-        max_length = min(224, len(prompts[0]) + int(longest_s * (10 if timestamps else 7)) + 12)
-        results = self.model.model.generate(
-            ctranslate2.StorageView.from_array(features), prompts, beam_size=1, max_length=max_length,
-            return_scores=True, return_no_speech_prob=True, suppress_blank=True, max_initial_timestamp_index=50,
-        )
-        out = []
-        for audio, result, tok, lang in zip(audios, results, tokenizers, langs, strict=True):
-            tokens = result.sequences_ids[0]
-            if timestamps:
-                segments = _timed_segments(tokens, tok, len(audio) / SAMPLE_RATE)
-                text = " ".join(s.text for s in segments).strip()
-            else:
-                text = collapse_repeats(tok.decode([t for t in tokens if t < tok.eot]).strip())
-                segments = [TimedText(0.0, -1.0, text)] if text else []
-            # CTranslate2 normalizes the score by length: it is the average token log-probability.
-            score = float(result.scores[0]) if result.scores else 0.0
-            out.append(Decoded(text, segments, lang, float(result.no_speech_prob), score))
-        return out
+        budget = int(longest_s * (10 if timestamps else 7)) + 12
+        results: list[object] = [None] * len(audios)
+        # CTranslate2 needs <|startoftranscript|> at one position per call: one call per prompt length.
+        by_length: dict[int, list[int]] = {}
+        for index, prompt in enumerate(prompts):
+            by_length.setdefault(len(prompt), []).append(index)
+        for length, indices in by_length.items():
+            for index, result in zip(indices, self._generate(features[indices], [prompts[i] for i in indices],
+                                                             min(448, length + budget)), strict=True):
+                results[index] = result
+        return [self._decoded(audio, result, tok, lang, timestamps)
+                for audio, result, tok, lang in zip(audios, results, tokenizers, langs, strict=True)]
+
+    def _prompt(self, tok, previous: str, timestamps: bool) -> list[int]:  # type: ignore[no-untyped-def]
+        history = tok.encode(" " + previous.strip())[-self.history_tokens :] if previous.strip() else []
+        prefix = [tok.sot_prev, *history] if history and self.history_tokens else []
+        return prefix + list(tok.sot_sequence) + ([] if timestamps else [tok.no_timestamps])
+
+    def _generate(self, features: np.ndarray, prompts: list[list[int]], max_length: int) -> list[object]:
+        import ctranslate2
+
+        return list(self.model.model.generate(
+            ctranslate2.StorageView.from_array(np.ascontiguousarray(features)), prompts,
+            beam_size=self.beam_size, max_length=max_length, return_scores=True, return_no_speech_prob=True,
+            suppress_blank=True, max_initial_timestamp_index=50,
+        ))
+
+    @staticmethod
+    def _decoded(audio: np.ndarray, result, tok, lang: str, timestamps: bool) -> Decoded:  # type: ignore[no-untyped-def]
+        tokens = result.sequences_ids[0]
+        if timestamps:
+            segments = _timed_segments(tokens, tok, len(audio) / SAMPLE_RATE)
+            text = " ".join(s.text for s in segments).strip()
+        else:
+            text = collapse_repeats(tok.decode([t for t in tokens if t < tok.eot]).strip())
+            segments = [TimedText(0.0, -1.0, text)] if text else []
+        # CTranslate2 normalizes the score by length: it is the average token log-probability.
+        score = float(result.scores[0]) if result.scores else 0.0
+        return Decoded(text, segments, lang, float(result.no_speech_prob), score)
 
 
 def collapse_repeats(text: str, min_words: int = 4, min_times: int = 3) -> str:

@@ -19,7 +19,7 @@ from vori.core.errors import Conflict
 from vori.core.settings import Settings
 from vori.events.outbox import OutboxRelay
 from vori.meetings import service as meetings
-from vori.meetings.models import Meeting, MeetingState
+from vori.meetings.models import Meeting, MeetingState, TranscriptSegment
 from vori.transcription import service
 from vori.transcription.audio import AudioStore, ms_to_samples, samples_to_ms
 from vori.transcription.scheduler import BatchScheduler
@@ -51,6 +51,7 @@ class MeetingStream:
         self.sink: ClientSink | None = None
         self.closed = False
         self.last_seq = 0
+        self.previous_text = ""  # what was said just before, to condition the model on
         self._wake = asyncio.Event()
         self._lock = asyncio.Lock()  # one decode-and-commit at a time per meeting
         self._tasks = [
@@ -155,7 +156,8 @@ class MeetingStream:
 
     async def _decode(self, window: Window) -> None:
         decoded = await self.hub.scheduler.transcribe(
-            self.policy.clip(window), self.language, final=window.final, stream=self, timestamps=window.timestamps
+            self.policy.clip(window), self.language, final=window.final, stream=self, timestamps=window.timestamps,
+            previous=self.previous_text,
         )
         if window.final:
             final = self.policy.accept_final(window, decoded)
@@ -173,6 +175,7 @@ class MeetingStream:
     async def _emit(self, final: FinalText, language: str) -> None:
         frame = await asyncio.to_thread(self.hub.store_final, self.meeting_id, final, language)
         self.last_seq = frame["seq"]
+        self.previous_text = frame["text"]
         self.hub.relay.notify()
         await self._send(frame)
 
@@ -203,24 +206,26 @@ class TranscriptionHub:
         """The meeting's stream (created if needed) and the seq of its last final segment."""
         async with self._open_lock:
             stream = self.streams.get(meeting_id)
-            meeting, last_seq, origin = await asyncio.to_thread(self._stream_start, meeting_id)
+            meeting, last, origin = await asyncio.to_thread(self._stream_start, meeting_id)
             if stream is None or stream.closed:
                 durable = self.audio.durable_samples(meeting_id)
                 origin = max(origin, durable - ms_to_samples(MAX_TAIL_MS))
                 tail = await asyncio.to_thread(self.audio.read, meeting_id, origin, durable)
                 stream = MeetingStream(self, meeting, origin, tail)
                 self.streams[meeting_id] = stream
-            stream.last_seq = last_seq
-            return stream, last_seq
+            stream.last_seq = last.seq if last else 0
+            if last is not None and not stream.previous_text:
+                stream.previous_text = last.text
+            return stream, stream.last_seq
 
-    def _stream_start(self, meeting_id: str) -> tuple[Meeting, int, int]:
+    def _stream_start(self, meeting_id: str) -> tuple[Meeting, TranscriptSegment | None, int]:
         with self.db.session() as session:
             meeting = meetings.get_meeting(session, meeting_id)
             if meeting.state != MeetingState.LIVE:
                 raise Conflict(f"meeting {meeting_id} is {meeting.state}, not live")
             meetings.mark_started(session, meeting)
             last = service.last_segment(session, meeting_id)
-            return meeting, (last.seq if last else 0), (ms_to_samples(last.end_ms) if last else 0)
+            return meeting, last, (ms_to_samples(last.end_ms) if last else 0)
 
     def store_final(self, meeting_id: str, final: FinalText, language: str) -> dict[str, Any]:
         with self.db.session() as session:

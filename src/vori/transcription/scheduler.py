@@ -26,6 +26,7 @@ class _Request:
     future: asyncio.Future[Decoded | None]
     final: bool
     timestamps: bool = False
+    previous: str = ""
     enqueued: float = field(default_factory=time.perf_counter)
 
 
@@ -68,11 +69,12 @@ class BatchScheduler:
         self._executor.shutdown(wait=True)
 
     async def transcribe(
-        self, audio: np.ndarray, language: str, *, final: bool, stream: object, timestamps: bool = False
+        self, audio: np.ndarray, language: str, *, final: bool, stream: object, timestamps: bool = False,
+        previous: str = "",
     ) -> Decoded | None:
         """Decode one clip. A partial returns None when a newer partial of the same stream replaced it."""
         loop = asyncio.get_running_loop()
-        req = _Request(audio, language, loop.create_future(), final, timestamps)
+        req = _Request(audio, language, loop.create_future(), final, timestamps, previous)
         if final:
             self._finals.append(req)
         else:
@@ -108,6 +110,7 @@ class BatchScheduler:
                     results = await loop.run_in_executor(
                         self._executor, self.engine.decode_batch,
                         [r.audio for r in batch], [r.language for r in batch], batch[0].timestamps,
+                        [r.previous for r in batch],
                     )
                 except Exception as exc:  # a failing decode must not stop the scheduler for everyone
                     log.exception("ASR batch of %d failed", len(batch))

@@ -124,14 +124,19 @@ class AudioSession:
             await self._start()
             await self._stream()
         except ProtocolError as exc:
+            await self._release()  # the stream stops writing to this socket: the error is the last frame
             await self.sink.send({"type": "error", "code": exc.code, "message": exc.message})
             await self.sink.close(int(exc.close), exc.code)
         except WebSocketDisconnect:
             pass
         finally:
-            if self.stream is not None:
-                await self.stream.flush()
-                self.stream.detach(self.sink)
+            await self._release()
+
+    async def _release(self) -> None:
+        stream, self.stream = self.stream, None
+        if stream is not None:
+            stream.detach(self.sink)
+            await stream.flush()
 
     async def _receive(self) -> dict[str, Any]:
         message = await self.websocket.receive()
