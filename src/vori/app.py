@@ -38,7 +38,7 @@ def make_engine(settings: Settings) -> WhisperEngine:
     return WhisperEngine(
         asr.model, settings.data_dir / "models", device=asr.device, compute_type=asr.compute_type,
         cpu_threads=asr.cpu_threads, min_context_s=asr.min_context_s, beam_size=asr.beam_size,
-        history_tokens=asr.history_tokens,
+        history_tokens=asr.history_tokens, partial_context_s=asr.partial_context_s,
     )
 
 

@@ -40,7 +40,7 @@ def wait_for(predicate, timeout: float = 30.0):  # type: ignore[no-untyped-def]
 
 
 def test_tail_is_transcribed_after_kill_and_client_resumes(make_server, meeting_speech) -> None:
-    server = make_server(env={"VORI_ASR__DETACH_GRACE_MS": "1000"})
+    server = make_server(env={"VORI_ASR_DETACH_GRACE_MS": "1000"})
     meeting = server.create_meeting()
     pcm = meeting_speech.pcm16()
     cut_ms = meeting_speech.sentences[1][2] + 100  # just after sentence 2, before its pause ends
@@ -69,7 +69,7 @@ def test_tail_is_transcribed_after_kill_and_client_resumes(make_server, meeting_
 
 
 def test_resume_within_grace_keeps_an_utterance_whole(make_server, meeting_speech) -> None:
-    server = make_server(env={"VORI_ASR__DETACH_GRACE_MS": "30000"})
+    server = make_server(env={"VORI_ASR_DETACH_GRACE_MS": "30000"})
     meeting = server.create_meeting()
     pcm = meeting_speech.pcm16()
     text, start_ms, end_ms = meeting_speech.sentences[2]

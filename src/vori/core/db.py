@@ -84,4 +84,5 @@ def get_session(request: Request) -> Iterator[Session]:
         yield session
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+# scope="function": the transaction commits before the response is sent, so a 201 means durable.
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]

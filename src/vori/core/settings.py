@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -20,7 +22,9 @@ class AsrSettings(BaseModel):
     max_batch: int = 8
     # Audio fed to the encoder is padded to whole seconds instead of Whisper's fixed 30 s.
     min_context_s: int = 8
-    beam_size: int = 1
+    partial_context_s: int = 4
+    # Beam for finals; partials are always greedy.
+    beam_size: int = 5
     # Tokens of the meeting's preceding text the model is conditioned on (0 = none).
     history_tokens: int = 32
     tick_ms: int = 100
@@ -48,6 +52,21 @@ class Settings(BaseSettings):
     audio_flush_ms: int = 250
     max_frame_bytes: int = 1024 * 1024
     log_level: str = "info"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _flat_asr_variables(cls, data: Any) -> Any:
+        """`VORI_ASR_MODEL`, `VORI_ASR_MAX_BATCH`, … (one underscore) set the speech settings too."""
+        if not isinstance(data, dict):
+            return data
+        asr = dict(data.get("asr") or {})
+        for key, value in os.environ.items():
+            name = key[len("VORI_ASR_"):].lower()
+            if key.startswith("VORI_ASR_") and not name.startswith("_") and name in AsrSettings.model_fields:
+                asr.setdefault(name, value)
+        if asr:
+            data = {**data, "asr": asr}
+        return data
 
     @property
     def resolved_database_url(self) -> str:

@@ -46,11 +46,12 @@ class SpeechEngine(Protocol):
 
     def decode_batch(
         self, audios: list[np.ndarray], languages: list[str], timestamps: bool = False,
-        previous: list[str] | None = None,
+        previous: list[str] | None = None, final: bool = True,
     ) -> list[Decoded]:
         """Transcribe each 16 kHz float32 clip; `languages` holds a code or "auto" per clip. With `timestamps`,
         each result is cut into timed pieces (used to agree on where to cut a long utterance). `previous` is
-        the text said just before each clip in its meeting, which the model is conditioned on."""
+        the text said just before each clip in its meeting, which the model is conditioned on. Partials
+        (`final=False`) are decoded greedily at a shorter context: they are cheap and soon replaced."""
         ...
 
 
@@ -117,7 +118,8 @@ class WhisperEngine:
 
     def __init__(
         self, model: str, cache_dir: Path, device: str = "auto", compute_type: str = "auto",
-        cpu_threads: int = 2, min_context_s: int = 8, beam_size: int = 1, history_tokens: int = 32,
+        cpu_threads: int = 2, min_context_s: int = 8, beam_size: int = 5, history_tokens: int = 32,
+        partial_context_s: int = 4,
     ) -> None:
         from faster_whisper import WhisperModel
         from faster_whisper.feature_extractor import FeatureExtractor
@@ -129,6 +131,7 @@ class WhisperEngine:
         self.multilingual = bool(self.model.model.is_multilingual)
         self.min_context_s = min_context_s
         self.beam_size = beam_size
+        self.partial_context_s = partial_context_s
         self.history_tokens = history_tokens
         n_mels = self.model.model.n_mels
         self.features = FeatureExtractor(feature_size=n_mels)
@@ -144,12 +147,12 @@ class WhisperEngine:
             self._tokenizers[language] = tok
         return tok
 
-    def context_seconds(self, longest_samples: int) -> int:
+    def context_seconds(self, longest_samples: int, minimum: int | None = None) -> int:
         needed = math.ceil(longest_samples / SAMPLE_RATE + 0.3)
-        return min(30, max(self.min_context_s, needed))
+        return min(30, max(self.min_context_s if minimum is None else minimum, needed))
 
-    def _features(self, audios: list[np.ndarray]) -> np.ndarray:
-        ctx = self.context_seconds(max(len(a) for a in audios))
+    def _features(self, audios: list[np.ndarray], minimum: int) -> np.ndarray:
+        ctx = self.context_seconds(max(len(a) for a in audios), minimum)
         frames = ctx * 100
         feats = []
         for audio in audios:
@@ -174,11 +177,13 @@ class WhisperEngine:
 
     def decode_batch(
         self, audios: list[np.ndarray], languages: list[str], timestamps: bool = False,
-        previous: list[str] | None = None,
+        previous: list[str] | None = None, final: bool = True,
     ) -> list[Decoded]:
         if not audios:
             return []
-        features = self._features(audios)
+        full = final or timestamps  # timestamped partials can become finals (length cap)
+        features = self._features(audios, self.min_context_s if full else self.partial_context_s)
+        beam = self.beam_size if full else 1
         langs = self._languages(features, languages)
         tokenizers = [self._tokenizer(lang) for lang in langs]
         history = previous or [""] * len(audios)
@@ -192,8 +197,8 @@ class WhisperEngine:
         for index, prompt in enumerate(prompts):
             by_length.setdefault(len(prompt), []).append(index)
         for length, indices in by_length.items():
-            for index, result in zip(indices, self._generate(features[indices], [prompts[i] for i in indices],
-                                                             min(448, length + budget)), strict=True):
+            group = self._generate(features[indices], [prompts[i] for i in indices], min(448, length + budget), beam)
+            for index, result in zip(indices, group, strict=True):
                 results[index] = result
         return [self._decoded(audio, result, tok, lang, timestamps)
                 for audio, result, tok, lang in zip(audios, results, tokenizers, langs, strict=True)]
@@ -203,12 +208,12 @@ class WhisperEngine:
         prefix = [tok.sot_prev, *history] if history and self.history_tokens else []
         return prefix + list(tok.sot_sequence) + ([] if timestamps else [tok.no_timestamps])
 
-    def _generate(self, features: np.ndarray, prompts: list[list[int]], max_length: int) -> list[object]:
+    def _generate(self, features: np.ndarray, prompts: list[list[int]], max_length: int, beam: int) -> list[object]:
         import ctranslate2
 
         return list(self.model.model.generate(
             ctranslate2.StorageView.from_array(np.ascontiguousarray(features)), prompts,
-            beam_size=self.beam_size, max_length=max_length, return_scores=True, return_no_speech_prob=True,
+            beam_size=beam, max_length=max_length, return_scores=True, return_no_speech_prob=True,
             suppress_blank=True, max_initial_timestamp_index=50,
         ))
 

@@ -87,8 +87,9 @@ class BatchScheduler:
         return await req.future
 
     def _take_batch(self) -> list[_Request]:
-        """Finals first, then partials; one model call decodes clips of one mode (with or without timestamps)."""
-        waiting = [*self._finals, *self._partials.values()]
+        """Finals alone while any wait (a final never queues behind a crowd of partials), else partials; one
+        model call decodes clips of one kind and mode (with or without timestamps)."""
+        waiting = [*self._finals] or [*self._partials.values()]
         mode = waiting[0].timestamps
         batch = [req for req in waiting if req.timestamps == mode][: self.max_batch]
         taken = {id(req) for req in batch}
@@ -110,7 +111,7 @@ class BatchScheduler:
                     results = await loop.run_in_executor(
                         self._executor, self.engine.decode_batch,
                         [r.audio for r in batch], [r.language for r in batch], batch[0].timestamps,
-                        [r.previous for r in batch],
+                        [r.previous for r in batch], batch[0].final,
                     )
                 except Exception as exc:  # a failing decode must not stop the scheduler for everyone
                     log.exception("ASR batch of %d failed", len(batch))

@@ -160,7 +160,7 @@ class AudioSession:
         if not engine.multilingual and start.language not in ("auto", "en"):
             raise ProtocolError(Close.UNSUPPORTED, "unsupported_language",
                                 f"the speech model {engine.name} is English-only; "
-                                "set VORI_ASR__MODEL to a multilingual model")
+                                "set VORI_ASR_MODEL to a multilingual model")
         durable = stream.durable_ms
         if start.resume_from_ms is not None:
             if start.resume_from_ms > durable:
