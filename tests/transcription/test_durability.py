@@ -15,9 +15,9 @@ SENTENCES = [
     "The login page is finished.",
     "I will start working on the payment service tomorrow.",
     "Maria will review the design document on Friday.",
-    "The database backup runs every night at midnight.",
+    "Please send the customer survey results to the whole team.",
 ]
-MARKERS = ["login", "payment", "design", "backup"]
+MARKERS = ["login", "payment", "design", "survey"]
 
 
 @pytest.fixture(scope="module")
