@@ -30,7 +30,11 @@ log = logging.getLogger(__name__)
 def make_event_log(settings: Settings) -> EventLog:
     if settings.event_log == "embedded":
         return EmbeddedEventLog(settings.events_dir)
-    raise ValueError(f"unknown event log {settings.event_log!r} (available: embedded)")
+    if settings.event_log == "kafka":
+        from vori.events.kafka import KafkaEventLog
+
+        return KafkaEventLog(settings.kafka_bootstrap)
+    raise ValueError(f"unknown event log {settings.event_log!r} (available: embedded, kafka)")
 
 
 def make_engine(settings: Settings) -> WhisperEngine:

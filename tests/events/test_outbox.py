@@ -4,6 +4,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from support import database_url_for
 from vori.core.db import Database
 from vori.events.embedded import EmbeddedEventLog
 from vori.events.models import OutboxEvent
@@ -12,7 +13,7 @@ from vori.migrations.runner import upgrade_to_head
 
 
 def database(tmp_path: Path) -> Database:
-    url = f"sqlite:///{tmp_path / 'vori.db'}"
+    url = database_url_for(tmp_path)
     upgrade_to_head(url)
     return Database(url)
 

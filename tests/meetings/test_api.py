@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from support import database_url_for
 from vori.app import create_app
 from vori.core.settings import Settings
 from vori.groups.models import LOCAL_GROUP_ID
@@ -16,7 +17,8 @@ from vori.groups.models import LOCAL_GROUP_ID
 
 @pytest.fixture
 def client(tmp_path: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(Settings(data_dir=tmp_path))) as test_client:
+    settings = Settings(data_dir=tmp_path, database_url=database_url_for(tmp_path))
+    with TestClient(create_app(settings)) as test_client:
         yield test_client
 
 

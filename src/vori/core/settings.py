@@ -47,6 +47,7 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     event_log: str = "embedded"
+    kafka_bootstrap: str = "127.0.0.1:59092"
     asr: AsrSettings = AsrSettings()
     # Audio is fsynced at least this often while it arrives; ack.durableMs follows each flush.
     audio_flush_ms: int = 250

@@ -77,6 +77,9 @@ class OutboxRelay:
                 .order_by(OutboxEvent.position)
                 .limit(self.batch_size)
             )
+            if self.db.engine.dialect.name == "postgresql":
+                # Several relays (one per server) never publish the same rows at once.
+                query = query.with_for_update(skip_locked=True)
             rows = list(session.scalars(query))
             if not rows:
                 return 0

@@ -1,0 +1,102 @@
+"""Helpers shared by the tests: fresh databases, and real `vori serve` processes."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import httpx
+from sqlalchemy import create_engine, text
+
+
+def fresh_database_url() -> str | None:
+    """A new, empty PostgreSQL database when the suite runs against PostgreSQL (VORI_TEST_DATABASE_URL),
+    else None (each server then keeps SQLite in its own data directory)."""
+    base = os.environ.get("VORI_TEST_DATABASE_URL")
+    if not base:
+        return None
+    name = f"vori_t_{uuid.uuid4().hex[:16]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return f"{base.rsplit('/', 1)[0]}/{name}"
+
+
+def database_url_for(data_dir: Path) -> str:
+    return fresh_database_url() or f"sqlite:///{data_dir / 'vori.db'}"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class ServerProcess:
+    """A real `vori serve` in its own process, on a free port, with its own data directory."""
+
+    def __init__(self, data_dir: Path, env: dict[str, str] | None = None) -> None:
+        self.data_dir = data_dir
+        self.port = free_port()
+        self.env = {**os.environ, "VORI_DATA_DIR": str(data_dir), "VORI_LOG_LEVEL": "warning",
+                    "VORI_DATABASE_URL": database_url_for(data_dir), **(env or {})}
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.log_path = data_dir / "server.log"
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def ws_url(self, meeting_id: str) -> str:
+        return f"ws://127.0.0.1:{self.port}/ws/meetings/{meeting_id}/audio"
+
+    def start(self) -> ServerProcess:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        log = self.log_path.open("ab")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "vori.cli", "serve", "--port", str(self.port)],
+            env=self.env, stdout=log, stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"server exited: {self.log_path.read_text()[-3000:]}")
+            try:
+                if httpx.get(f"{self.url}/api/health", timeout=1).status_code == 200:
+                    return self
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        raise RuntimeError("server did not start in 60 s")
+
+    def kill(self) -> None:
+        """kill -9: no shutdown hooks run."""
+        assert self.proc is not None
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait(10)
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(10)
+
+    def create_meeting(self, title: str = "Stand-up", language: str = "en") -> str:
+        response = httpx.post(f"{self.url}/api/meetings", json={"title": title, "language": language}, timeout=10)
+        response.raise_for_status()
+        return str(response.json()["id"])
+
+    def transcript(self, meeting_id: str) -> dict:  # type: ignore[type-arg]
+        response = httpx.get(f"{self.url}/api/meetings/{meeting_id}/transcript", timeout=10)
+        response.raise_for_status()
+        return response.json()  # type: ignore[no-any-return]
