@@ -33,7 +33,7 @@ def make_event_log(settings: Settings) -> EventLog:
     if settings.event_log == "kafka":
         from vori.events.kafka import KafkaEventLog
 
-        return KafkaEventLog(settings.kafka_bootstrap)
+        return KafkaEventLog(settings.kafka_bootstrap, topic_prefix=settings.topic_prefix)
     raise ValueError(f"unknown event log {settings.event_log!r} (available: embedded, kafka)")
 
 
@@ -56,7 +56,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         ensure_local_group(session)
     event_log = make_event_log(settings)
     relay = OutboxRelay(db, event_log)
-    relay.start()
+    if settings.outbox_relay:
+        relay.start()
     scheduler = BatchScheduler(make_engine(settings), max_batch=settings.asr.max_batch)
     scheduler.start()
     hub = TranscriptionHub(settings, db, relay, scheduler)

@@ -36,6 +36,15 @@ def _migrate(_: argparse.Namespace) -> int:
     return 0
 
 
+def _worker(_: argparse.Namespace) -> int:
+    from vori.worker import run_worker
+
+    settings = get_settings()
+    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    run_worker(settings)
+    return 0
+
+
 def _stream(args: argparse.Namespace) -> int:
     """Stream a WAV file to a running server in real time and print what comes back."""
     import asyncio
@@ -74,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     serve.set_defaults(func=_serve)
     migrate = sub.add_parser("migrate", help="bring the database to the latest schema")
     migrate.set_defaults(func=_migrate)
+    worker = sub.add_parser("worker", help="run the event consumers (scaled deployment: stores segments)")
+    worker.set_defaults(func=_worker)
     stream = sub.add_parser("stream", help="stream a 16-bit mono WAV file to a running server")
     stream.add_argument("file")
     stream.add_argument("--meeting", default=None, help="meeting id (default: create one)")

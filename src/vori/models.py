@@ -1,8 +1,9 @@
 """Imports every table so that Alembic and `Base.metadata` see the whole schema."""
 
 from vori.core.db import Base
-from vori.events.models import OutboxEvent
+from vori.events.models import ConsumerOffset, OutboxEvent, ProcessedEvent
 from vori.groups.models import Group
-from vori.meetings.models import Meeting, TranscriptSegment
+from vori.meetings.models import Meeting, TranscriptCursor, TranscriptSegment
 
-__all__ = ["Base", "Group", "Meeting", "OutboxEvent", "TranscriptSegment"]
+__all__ = ["Base", "ConsumerOffset", "Group", "Meeting", "OutboxEvent", "ProcessedEvent", "TranscriptCursor",
+           "TranscriptSegment"]

@@ -48,6 +48,12 @@ class Settings(BaseSettings):
     port: int = 8000
     event_log: str = "embedded"
     kafka_bootstrap: str = "127.0.0.1:59092"
+    # Prepended to every Kafka topic name, so environments (or test runs) can share one cluster.
+    topic_prefix: str = ""
+    # Who stores transcript segments: "inline" (the server, with the event; embedded default) or "worker"
+    # (a `vori worker` consuming transcription.completed: the scaled pipeline of the seed).
+    segments: str = Field(default="inline", pattern="^(inline|worker)$")
+    outbox_relay: bool = True
     asr: AsrSettings = AsrSettings()
     # Audio is fsynced at least this often while it arrives; ack.durableMs follows each flush.
     audio_flush_ms: int = 250

@@ -16,10 +16,11 @@ class KafkaError(RuntimeError):
 class KafkaEventLog:
     """An idempotent producer with `acks=all`: `publish` returns only when the broker has every event."""
 
-    def __init__(self, bootstrap: str, client_id: str = "vori", timeout_s: float = 30.0) -> None:
+    def __init__(self, bootstrap: str, client_id: str = "vori", timeout_s: float = 30.0, topic_prefix: str = "") -> None:
         from confluent_kafka import Producer
 
         self.bootstrap = bootstrap
+        self.topic_prefix = topic_prefix
         self.timeout_s = timeout_s
         self._producer = Producer({
             "bootstrap.servers": bootstrap,
@@ -51,7 +52,7 @@ class KafkaEventLog:
         headers = [(k, v.encode()) for k, v in event.headers.items()]
         while True:
             try:
-                self._producer.produce(event.topic, value=value, key=event.key.encode(), headers=headers,
+                self._producer.produce(self.topic_prefix + event.topic, value=value, key=event.key.encode(), headers=headers,
                                        on_delivery=on_delivery)
                 return
             except BufferError:  # the local queue is full: let deliveries drain, then retry
@@ -64,7 +65,7 @@ class KafkaEventLog:
         consumer = Consumer({"bootstrap.servers": self.bootstrap, "group.id": "vori-reader",
                              "enable.auto.commit": False})
         try:
-            consumer.assign([TopicPartition(topic, 0, offset)])
+            consumer.assign([TopicPartition(self.topic_prefix + topic, 0, offset)])
             out: list[LoggedEvent] = []
             for message in consumer.consume(max_events, timeout=2.0):
                 if message.error():

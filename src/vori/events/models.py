@@ -27,3 +27,23 @@ class OutboxEvent(Base):
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
     published_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+
+
+class ProcessedEvent(Base):
+    """Which events a consumer group has applied: written with the effect, so redelivery changes nothing."""
+
+    __tablename__ = "processed_events"
+
+    consumer_group: Mapped[str] = mapped_column(String(100), primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    processed_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+
+
+class ConsumerOffset(Base):
+    """Offsets of consumers of the embedded log, committed in the same transaction as their effects."""
+
+    __tablename__ = "consumer_offsets"
+
+    consumer_group: Mapped[str] = mapped_column(String(100), primary_key=True)
+    topic: Mapped[str] = mapped_column(String(200), primary_key=True)
+    next_offset: Mapped[int] = mapped_column(BigInteger().with_variant(Integer(), "sqlite"), default=0)

@@ -49,3 +49,16 @@ class TranscriptSegment(Base):
     language: Mapped[str] = mapped_column(String(16))
     source: Mapped[str] = mapped_column(String(16), default="voice")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+
+
+class TranscriptCursor(Base):
+    """Where a meeting's live transcription stands: written by the ASR side with every final, in the same
+    transaction as its event, so it never depends on who stores the segments (inline or a `vori worker`)."""
+
+    __tablename__ = "transcript_cursors"
+
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meetings.id"), primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)
+    last_end_ms: Mapped[int] = mapped_column(Integer, default=0)
+    last_text: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)

@@ -1,23 +1,24 @@
 from __future__ import annotations
 
-from typing import Any
+from datetime import datetime
 
-from vori.meetings.models import TranscriptSegment
+from pydantic import BaseModel, ConfigDict, Field
 
 TRANSCRIPTION_COMPLETED = "transcription.completed"
 
 
-def transcription_completed(segment: TranscriptSegment) -> dict[str, Any]:
-    """The `transcription.completed` value: one final segment (docs/events.md)."""
-    return {
-        "meetingId": segment.meeting_id,
-        "groupId": segment.group_id,
-        "segmentId": segment.id,
-        "seq": segment.seq,
-        "text": segment.text,
-        "startMs": segment.start_ms,
-        "endMs": segment.end_ms,
-        "speaker": segment.speaker,
-        "language": segment.language,
-        "createdAt": segment.created_at.isoformat(),
-    }
+class TranscriptionCompleted(BaseModel):
+    """The `transcription.completed` value: one final segment (docs/events.md). Consumers validate with it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    meetingId: str = Field(min_length=1, max_length=36)  # noqa: N815 - the wire names are the seed's
+    groupId: str = Field(min_length=1, max_length=36)  # noqa: N815
+    segmentId: str = Field(min_length=1, max_length=36)  # noqa: N815
+    seq: int = Field(ge=1)
+    text: str
+    startMs: int = Field(ge=0)  # noqa: N815
+    endMs: int = Field(ge=0)  # noqa: N815
+    speaker: str | None
+    language: str = Field(max_length=16)
+    createdAt: datetime  # noqa: N815

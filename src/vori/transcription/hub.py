@@ -19,7 +19,7 @@ from vori.core.errors import Conflict
 from vori.core.settings import Settings
 from vori.events.outbox import OutboxRelay
 from vori.meetings import service as meetings
-from vori.meetings.models import Meeting, MeetingState, TranscriptSegment
+from vori.meetings.models import Meeting, MeetingState, TranscriptCursor
 from vori.transcription import service
 from vori.transcription.audio import AudioStore, ms_to_samples, samples_to_ms
 from vori.transcription.scheduler import BatchScheduler
@@ -27,6 +27,8 @@ from vori.transcription.streaming import FinalText, StreamPolicy, Window
 from vori.transcription.vad import SileroVad
 
 log = logging.getLogger(__name__)
+
+FINAL_FIELDS = ("segmentId", "seq", "text", "startMs", "endMs", "speaker")
 
 # How much audio before the last final segment a new stream may re-read to find the tail (bounded memory).
 MAX_TAIL_MS = 120_000
@@ -213,28 +215,28 @@ class TranscriptionHub:
                 tail = await asyncio.to_thread(self.audio.read, meeting_id, origin, durable)
                 stream = MeetingStream(self, meeting, origin, tail)
                 self.streams[meeting_id] = stream
-            stream.last_seq = last.seq if last else 0
+            stream.last_seq = last.last_seq if last else 0
             if last is not None and not stream.previous_text:
-                stream.previous_text = last.text
+                stream.previous_text = last.last_text
             return stream, stream.last_seq
 
-    def _stream_start(self, meeting_id: str) -> tuple[Meeting, TranscriptSegment | None, int]:
+    def _stream_start(self, meeting_id: str) -> tuple[Meeting, TranscriptCursor | None, int]:
         with self.db.session() as session:
             meeting = meetings.get_meeting(session, meeting_id)
             if meeting.state != MeetingState.LIVE:
                 raise Conflict(f"meeting {meeting_id} is {meeting.state}, not live")
             meetings.mark_started(session, meeting)
-            last = service.last_segment(session, meeting_id)
-            return meeting, last, (ms_to_samples(last.end_ms) if last else 0)
+            last = service.cursor(session, meeting_id)
+            return meeting, last, (ms_to_samples(last.last_end_ms) if last else 0)
 
     def store_final(self, meeting_id: str, final: FinalText, language: str) -> dict[str, Any]:
         with self.db.session() as session:
             meeting = meetings.get_meeting(session, meeting_id)
-            segment = service.store_final(
-                session, meeting, samples_to_ms(final.start), samples_to_ms(final.end), final.text, language
+            event = service.store_final(
+                session, meeting, samples_to_ms(final.start), samples_to_ms(final.end), final.text, language,
+                inline=self.settings.segments == "inline",
             )
-            return {"type": "final", "segmentId": segment.id, "seq": segment.seq, "text": segment.text,
-                    "startMs": segment.start_ms, "endMs": segment.end_ms, "speaker": segment.speaker}
+            return {"type": "final", **{k: event[k] for k in FINAL_FIELDS}}
 
     async def end_meeting(self, meeting_id: str) -> Meeting:
         stream = self.streams.get(meeting_id)
@@ -267,8 +269,8 @@ class TranscriptionHub:
 
     def _last_end_samples(self, meeting_id: str) -> int:
         with self.db.session() as session:
-            last = service.last_segment(session, meeting_id)
-            return ms_to_samples(last.end_ms) if last else 0
+            last = service.cursor(session, meeting_id)
+            return ms_to_samples(last.last_end_ms) if last else 0
 
     async def shutdown(self) -> None:
         for stream in list(self.streams.values()):

@@ -1,0 +1,211 @@
+"""Consuming events: batches applied in one database transaction, idempotent by `eventId`, offsets
+committed only after the effect is durable, and poison messages sent to `<topic>.dlq`."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from vori.core.db import Database
+from vori.events.embedded import EmbeddedEventLog
+from vori.events.log import Event, EventLog
+from vori.events.models import ConsumerOffset, ProcessedEvent
+
+log = logging.getLogger(__name__)
+
+
+class InvalidEvent(ValueError):
+    """The message can never be applied (not JSON, wrong shape): it goes to the dead-letter topic."""
+
+
+@dataclass
+class Message:
+    topic: str
+    key: str
+    value: bytes
+    headers: dict[str, str]
+    offset: int
+    partition: int = 0
+    payload: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def event_id(self) -> str:
+        return self.headers.get("eventId", "")
+
+
+class EventHandler(Protocol):
+    group: str
+    topic: str
+
+    def validate(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """The payload, checked; raises InvalidEvent."""
+        ...
+
+    def apply(self, session: Session, payloads: list[dict[str, Any]]) -> None:
+        """Apply new (never applied before) events; only flush, the runner commits."""
+        ...
+
+
+class EventSource(Protocol):
+    def poll(self, max_messages: int, timeout_s: float) -> list[Message]: ...
+
+    def stage(self, session: Session, messages: list[Message]) -> None:
+        """Record consumed positions inside the effect's transaction (where the log allows it)."""
+        ...
+
+    def commit(self, messages: list[Message]) -> None:
+        """Commit consumed positions after the effect committed."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class KafkaSource:
+    def __init__(self, bootstrap: str, group: str, topic: str, topic_prefix: str = "") -> None:
+        from confluent_kafka import Consumer
+
+        self.topic_prefix = topic_prefix
+        self._consumer = Consumer({
+            "bootstrap.servers": bootstrap, "group.id": group, "enable.auto.commit": False,
+            "auto.offset.reset": "earliest", "enable.partition.eof": False,
+        })
+        self._consumer.subscribe([topic_prefix + topic])
+
+    def poll(self, max_messages: int, timeout_s: float) -> list[Message]:
+        out = []
+        for raw in self._consumer.consume(max_messages, timeout=timeout_s):
+            if raw.error():
+                log.warning("kafka: %s", raw.error())
+                continue
+            headers = {k: (v or b"").decode(errors="replace") for k, v in (raw.headers() or [])}
+            topic = raw.topic()[len(self.topic_prefix):]
+            out.append(Message(topic, (raw.key() or b"").decode(errors="replace"), raw.value() or b"",
+                               headers, raw.offset(), raw.partition()))
+        return out
+
+    def stage(self, session: Session, messages: list[Message]) -> None:
+        return None
+
+    def commit(self, messages: list[Message]) -> None:
+        if messages:
+            self._consumer.commit(asynchronous=False)
+
+    def close(self) -> None:
+        self._consumer.close()
+
+
+class EmbeddedSource:
+    """The embedded log has no broker: offsets live in the database, committed with the effect (exactly once)."""
+
+    def __init__(self, event_log: EmbeddedEventLog, db: Database, group: str, topic: str) -> None:
+        self.event_log, self.db, self.group, self.topic = event_log, db, group, topic
+
+    def poll(self, max_messages: int, timeout_s: float) -> list[Message]:
+        with self.db.session() as session:
+            row = session.get(ConsumerOffset, (self.group, self.topic))
+            offset = row.next_offset if row else 0
+        records = self.event_log.read(self.topic, offset, max_messages)
+        if not records:
+            time.sleep(timeout_s)
+        return [Message(self.topic, r.event.key, json.dumps(r.event.value).encode(), r.event.headers, r.offset)
+                for r in records]
+
+    def stage(self, session: Session, messages: list[Message]) -> None:
+        if not messages:
+            return
+        row = session.get(ConsumerOffset, (self.group, self.topic), with_for_update=True)
+        if row is None:
+            session.add(ConsumerOffset(consumer_group=self.group, topic=self.topic,
+                                       next_offset=messages[-1].offset + 1))
+        else:
+            session.execute(update(ConsumerOffset).where(ConsumerOffset.consumer_group == self.group,
+                                                         ConsumerOffset.topic == self.topic)
+                            .values(next_offset=messages[-1].offset + 1))
+
+    def commit(self, messages: list[Message]) -> None:
+        return None
+
+    def close(self) -> None:
+        return None
+
+
+class ConsumerRunner:
+    def __init__(self, db: Database, source: EventSource, handler: EventHandler, dlq: EventLog,
+                 batch_size: int = 500) -> None:
+        self.db, self.source, self.handler, self.dlq = db, source, handler, dlq
+        self.batch_size = batch_size
+        self.stop_event = threading.Event()
+        self.applied = 0
+
+    def run_once(self, timeout_s: float = 0.2) -> int:
+        """One batch: returns how many messages were consumed."""
+        messages = self.source.poll(self.batch_size, timeout_s)
+        if not messages:
+            return 0
+        good, poison = self._sort(messages)
+        with self.db.session() as session:
+            fresh = self._unseen(session, good)
+            if fresh:
+                self.handler.apply(session, [m.payload for m in fresh])
+                session.add_all(ProcessedEvent(consumer_group=self.handler.group, event_id=m.event_id)
+                                for m in fresh)
+            self.source.stage(session, messages)
+        if poison:
+            self.dlq.publish(poison)
+        self.source.commit(messages)
+        self.applied += len(fresh)
+        return len(messages)
+
+    def _sort(self, messages: list[Message]) -> tuple[list[Message], list[Event]]:
+        good: list[Message] = []
+        poison: list[Event] = []
+        for message in messages:
+            try:
+                if not message.event_id:
+                    raise InvalidEvent("no eventId header")
+                try:
+                    payload = json.loads(message.value)
+                except ValueError as exc:
+                    raise InvalidEvent(f"not JSON: {exc}") from None
+                if not isinstance(payload, dict):
+                    raise InvalidEvent("not a JSON object")
+                message.payload = self.handler.validate(payload)
+                good.append(message)
+            except InvalidEvent as exc:
+                log.warning("dead-lettering %s@%s/%s: %s", message.topic, message.partition, message.offset, exc)
+                poison.append(dead_letter(message, str(exc)))
+        return good, poison
+
+    def _unseen(self, session: Session, messages: list[Message]) -> list[Message]:
+        ids = {m.event_id for m in messages}
+        query = select(ProcessedEvent.event_id).where(ProcessedEvent.consumer_group == self.handler.group,
+                                                      ProcessedEvent.event_id.in_(ids))
+        seen = set(session.scalars(query))
+        fresh: list[Message] = []
+        for message in messages:
+            if message.event_id not in seen:
+                seen.add(message.event_id)
+                fresh.append(message)
+        return fresh
+
+    def run(self, idle_s: float = 0.2) -> None:
+        while not self.stop_event.is_set():
+            try:
+                self.run_once(idle_s)
+            except Exception:  # the database or the log is down: nothing was committed; try again
+                log.exception("consumer %s failed a batch; retrying", self.handler.group)
+                self.stop_event.wait(1.0)
+        self.source.close()
+
+
+def dead_letter(message: Message, error: str) -> Event:
+    value = {"topic": message.topic, "partition": message.partition, "offset": message.offset,
+             "key": message.key, "value": message.value.decode(errors="replace"), "error": error}
+    return Event(f"{message.topic}.dlq", message.key, value, {**message.headers, "error": error[:500]})
