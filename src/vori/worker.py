@@ -20,7 +20,8 @@ log = logging.getLogger(__name__)
 
 def make_source(settings: Settings, event_log: EventLog, db: Database, handler: EventHandler) -> EventSource:
     if settings.event_log == "kafka":
-        return KafkaSource(settings.kafka_bootstrap, handler.group, handler.topic, settings.topic_prefix)
+        return KafkaSource(settings.kafka_bootstrap, handler.group, handler.topic, settings.topic_prefix,
+                           settings.worker_id)
     assert isinstance(event_log, EmbeddedEventLog)
     return EmbeddedSource(event_log, db, handler.group, handler.topic)
 

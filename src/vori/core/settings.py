@@ -54,6 +54,8 @@ class Settings(BaseSettings):
     # (a `vori worker` consuming transcription.completed: the scaled pipeline of the seed).
     segments: str = Field(default="inline", pattern="^(inline|worker)$")
     outbox_relay: bool = True
+    # This worker's stable name in its Kafka consumer groups (static membership); unique per worker process.
+    worker_id: str = Field(default_factory=lambda: os.uname().nodename)
     asr: AsrSettings = AsrSettings()
     # Audio is fsynced at least this often while it arrives; ack.durableMs follows each flush.
     audio_flush_ms: int = 250

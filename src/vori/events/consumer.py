@@ -10,10 +10,11 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from sqlalchemy import select, update
+from sqlalchemy import update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from vori.core.db import Database
+from vori.core.db import Database, utcnow
 from vori.events.embedded import EmbeddedEventLog
 from vori.events.log import Event, EventLog
 from vori.events.models import ConsumerOffset, ProcessedEvent
@@ -68,19 +69,27 @@ class EventSource(Protocol):
 
 
 class KafkaSource:
-    def __init__(self, bootstrap: str, group: str, topic: str, topic_prefix: str = "") -> None:
+    def __init__(self, bootstrap: str, group: str, topic: str, topic_prefix: str = "", instance: str = "") -> None:
         from confluent_kafka import Consumer
 
         self.topic_prefix = topic_prefix
-        self._consumer = Consumer({
-            "bootstrap.servers": bootstrap, "group.id": group, "enable.auto.commit": False,
+        config: dict[str, object] = {
+            "bootstrap.servers": bootstrap, "group.id": topic_prefix + group, "enable.auto.commit": False,
             "auto.offset.reset": "earliest", "enable.partition.eof": False,
-        })
+            "session.timeout.ms": 10000, "heartbeat.interval.ms": 1000,
+            "topic.metadata.refresh.interval.ms": 2000,
+        }
+        if instance:
+            # Static membership: a worker restarted after a crash takes its partitions back at once instead
+            # of waiting for the dead member's session to time out.
+            config["group.instance.id"] = f"{group}-{instance}"
+        self._consumer = Consumer(config)
         self._consumer.subscribe([topic_prefix + topic])
 
     def poll(self, max_messages: int, timeout_s: float) -> list[Message]:
+        # A short wait: low latency at low rates; under load the batch fills before the wait ends.
         out = []
-        for raw in self._consumer.consume(max_messages, timeout=timeout_s):
+        for raw in self._consumer.consume(max_messages, timeout=min(timeout_s, 0.02)):
             if raw.error():
                 log.warning("kafka: %s", raw.error())
                 continue
@@ -113,7 +122,7 @@ class EmbeddedSource:
             offset = row.next_offset if row else 0
         records = self.event_log.read(self.topic, offset, max_messages)
         if not records:
-            time.sleep(timeout_s)
+            time.sleep(min(timeout_s, 0.01))
         return [Message(self.topic, r.event.key, json.dumps(r.event.value).encode(), r.event.headers, r.offset)
                 for r in records]
 
@@ -151,11 +160,9 @@ class ConsumerRunner:
             return 0
         good, poison = self._sort(messages)
         with self.db.session() as session:
-            fresh = self._unseen(session, good)
+            fresh = self._claim(session, good)
             if fresh:
                 self.handler.apply(session, [m.payload for m in fresh])
-                session.add_all(ProcessedEvent(consumer_group=self.handler.group, event_id=m.event_id)
-                                for m in fresh)
             self.source.stage(session, messages)
         if poison:
             self.dlq.publish(poison)
@@ -183,15 +190,21 @@ class ConsumerRunner:
                 poison.append(dead_letter(message, str(exc)))
         return good, poison
 
-    def _unseen(self, session: Session, messages: list[Message]) -> list[Message]:
-        ids = {m.event_id for m in messages}
-        query = select(ProcessedEvent.event_id).where(ProcessedEvent.consumer_group == self.handler.group,
-                                                      ProcessedEvent.event_id.in_(ids))
-        seen = set(session.scalars(query))
+    def _claim(self, session: Session, messages: list[Message]) -> list[Message]:
+        """Record the batch's events as processed; returns the messages never processed before (one statement:
+        INSERT … ON CONFLICT DO NOTHING RETURNING, in the transaction of the effect)."""
+        if not messages:
+            return []
+        insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+        now = utcnow()
+        rows = [{"consumer_group": self.handler.group, "event_id": event_id, "processed_at": now}
+                for event_id in dict.fromkeys(m.event_id for m in messages)]
+        statement = insert(ProcessedEvent).values(rows).on_conflict_do_nothing().returning(ProcessedEvent.event_id)
+        new = set(session.scalars(statement))
         fresh: list[Message] = []
         for message in messages:
-            if message.event_id not in seen:
-                seen.add(message.event_id)
+            if message.event_id in new:
+                new.discard(message.event_id)
                 fresh.append(message)
         return fresh
 

@@ -19,6 +19,7 @@ class EmbeddedEventLog:
         self._lock = threading.Lock()
         self._files: dict[str, IO[bytes]] = {}
         self._next_offset: dict[str, int] = {}
+        self._read_marks: dict[str, tuple[int, int]] = {}  # topic -> (offset, byte position) of the last read
 
     def _path(self, topic: str) -> Path:
         if not topic or "/" in topic or topic.startswith("."):
@@ -74,15 +75,24 @@ class EmbeddedEventLog:
         if not path.exists():
             return []
         out: list[LoggedEvent] = []
+        mark_offset, mark_position = self._read_marks.get(topic, (0, 0))
+        if offset < mark_offset:
+            mark_offset, mark_position = 0, 0
         with path.open("rb") as fh:
-            for index, line in enumerate(fh):
-                if index < offset or not line.endswith(b"\n"):
-                    continue
-                rec = json.loads(line)
-                event = Event(topic, rec["key"], rec["value"], rec.get("headers") or {})
-                out.append(LoggedEvent(rec["offset"], event, rec["timestamp"]))
-                if len(out) >= max_events:
+            # Consumers read forward: start where the last read ended instead of at the top of the file.
+            fh.seek(mark_position)
+            index = mark_offset
+            while len(out) < max_events:
+                line = fh.readline()
+                if not line.endswith(b"\n"):
                     break
+                if index >= offset:
+                    rec = json.loads(line)
+                    event = Event(topic, rec["key"], rec["value"], rec.get("headers") or {})
+                    out.append(LoggedEvent(rec["offset"], event, rec["timestamp"]))
+                index += 1
+                mark_offset, mark_position = index, fh.tell()
+        self._read_marks[topic] = (mark_offset, mark_position)
         return out
 
     def close(self) -> None:
