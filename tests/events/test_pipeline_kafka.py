@@ -26,7 +26,8 @@ from vori.testing.speech import Speech
 from vori.transcription.client import stream_audio
 
 BOOTSTRAP = os.environ.get("VORI_TEST_KAFKA_BOOTSTRAP")
-pytestmark = pytest.mark.skipif(not BOOTSTRAP, reason="needs a Kafka broker: scripts/services up (scripts/test does)")
+pytestmark = [pytest.mark.kafka,
+              pytest.mark.skipif(not BOOTSTRAP, reason="needs a Kafka broker: scripts/services up (scripts/test does)")]
 SERVICES = Path(__file__).resolve().parents[2] / "scripts" / "services"
 
 

@@ -6,7 +6,7 @@ import logging
 import threading
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from vori.core.db import Database, utcnow
@@ -23,7 +23,8 @@ def add_event(session: Session, topic: str, key: str, event_type: str, payload: 
     return row
 
 
-def to_event(row: OutboxEvent) -> Event:
+def to_event(row: Any) -> Event:
+    """An outbox row (or a selected row of its columns) as an event with its headers."""
     headers = {
         "eventId": row.event_id,
         "eventType": row.event_type,
@@ -70,9 +71,11 @@ class OutboxRelay:
                 total += batch
 
     def _relay_batch(self) -> int:
+        columns = (OutboxEvent.position, OutboxEvent.event_id, OutboxEvent.topic, OutboxEvent.key,
+                   OutboxEvent.event_type, OutboxEvent.schema_version, OutboxEvent.payload)
         with self.db.session() as session:
             query = (
-                select(OutboxEvent)
+                select(*columns)
                 .where(OutboxEvent.published_at.is_(None))
                 .order_by(OutboxEvent.position)
                 .limit(self.batch_size)
@@ -80,14 +83,14 @@ class OutboxRelay:
             if self.db.engine.dialect.name == "postgresql":
                 # Several relays (one per server) never publish the same rows at once.
                 query = query.with_for_update(skip_locked=True)
-            rows = list(session.scalars(query))
+            rows = session.execute(query).all()
             if not rows:
                 return 0
             # Publish first, then mark: a crash in between republishes (at-least-once, deduped by eventId).
             self.event_log.publish([to_event(row) for row in rows])
-            now = utcnow()
-            for row in rows:
-                row.published_at = now
+            positions = [row.position for row in rows]
+            session.execute(update(OutboxEvent).where(OutboxEvent.position.in_(positions))
+                            .values(published_at=utcnow()))
             return len(rows)
 
     def _run(self) -> None:

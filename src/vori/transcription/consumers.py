@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from vori.events.consumer import InvalidEvent
 from vori.meetings.models import TranscriptSegment
 from vori.transcription.events import TRANSCRIPTION_COMPLETED, TranscriptionCompleted
-from vori.transcription.service import segment_from_event
+from vori.transcription.service import segment_row
 
 
 class SegmentWriter:
@@ -22,13 +22,9 @@ class SegmentWriter:
 
     def validate(self, payload: dict[str, Any]) -> dict[str, Any]:
         try:
-            return TranscriptionCompleted.model_validate(payload).model_dump(mode="json")
+            return TranscriptionCompleted.model_validate(payload).model_dump()
         except ValidationError as exc:
             raise InvalidEvent(f"not a transcription.completed payload: {exc.errors()[:3]}") from None
 
     def apply(self, session: Session, payloads: list[dict[str, Any]]) -> None:
-        rows = []
-        for payload in payloads:
-            segment = segment_from_event(payload)
-            rows.append({column.key: getattr(segment, column.key) for column in TranscriptSegment.__table__.c})
-        session.execute(insert(TranscriptSegment), rows)
+        session.execute(insert(TranscriptSegment), [segment_row(payload) for payload in payloads])

@@ -41,13 +41,19 @@ def store_final(
     return payload
 
 
+def segment_row(payload: dict[str, Any]) -> dict[str, Any]:
+    """The `transcript_segments` row of a `transcription.completed` payload."""
+    created = payload["createdAt"]
+    return {
+        "id": payload["segmentId"], "meeting_id": payload["meetingId"], "group_id": payload["groupId"],
+        "seq": payload["seq"], "start_ms": payload["startMs"], "end_ms": payload["endMs"],
+        "speaker": payload["speaker"], "text": payload["text"], "language": payload["language"], "source": "voice",
+        "created_at": created if isinstance(created, datetime) else datetime.fromisoformat(created),
+    }
+
+
 def segment_from_event(payload: dict[str, Any]) -> TranscriptSegment:
-    return TranscriptSegment(
-        id=payload["segmentId"], meeting_id=payload["meetingId"], group_id=payload["groupId"],
-        seq=payload["seq"], start_ms=payload["startMs"], end_ms=payload["endMs"], speaker=payload["speaker"],
-        text=payload["text"], language=payload["language"], source="voice",
-        created_at=datetime.fromisoformat(payload["createdAt"]),
-    )
+    return TranscriptSegment(**segment_row(payload))
 
 
 def last_segment(session: Session, meeting_id: str) -> TranscriptSegment | None:
