@@ -80,3 +80,16 @@ def test_poison_messages_go_to_the_dead_letter_topic_and_consuming_goes_on(tmp_p
     assert dead[1].event.value["error"] == "no eventId header"
     with db.session() as session:
         assert session.scalar(select(func.count()).select_from(TranscriptSegment)) == 2
+
+
+def test_an_event_the_database_refuses_is_dead_lettered_alone(tmp_path: Path) -> None:
+    db, log, meeting = setup(tmp_path)
+    orphan = completed("no-such-meeting", 2)
+    log.publish([completed(meeting, 1), orphan, completed(meeting, 3)])
+    consumer = runner(db, log)
+    while consumer.run_once(0.01):
+        pass
+    assert segments(db) == [1, 3]
+    dead = log.read("transcription.completed.dlq", 0)
+    assert len(dead) == 1 and dead[0].event.value["offset"] == 1
+    assert dead[0].event.value["error"].startswith("refused by the database")

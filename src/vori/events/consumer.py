@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -159,16 +160,31 @@ class ConsumerRunner:
         if not messages:
             return 0
         good, poison = self._sort(messages)
+        try:
+            self.applied += self._apply(good, messages)
+        except IntegrityError:
+            # One event the database refuses (say, for a meeting it does not know) must not block the rest:
+            # apply the batch one event at a time and dead-letter the ones refused.
+            for message in messages:
+                try:
+                    self.applied += self._apply([message] if message in good else [], [message])
+                except IntegrityError as exc:
+                    poison.append(dead_letter(message, f"refused by the database: {exc.orig}"))
+                    self._apply([], [message])
+        if poison:
+            self.dlq.publish(poison)
+        self.source.commit(messages)
+        return len(messages)
+
+    def _apply(self, good: list[Message], consumed: list[Message]) -> int:
+        """Claim and apply `good` and record `consumed` as consumed, in one transaction."""
         with self.db.session() as session:
             fresh = self._claim(session, good)
             if fresh:
                 self.handler.apply(session, [m.payload for m in fresh])
-            self.source.stage(session, messages)
-        if poison:
-            self.dlq.publish(poison)
-        self.source.commit(messages)
-        self.applied += len(fresh)
-        return len(messages)
+                session.flush()
+            self.source.stage(session, consumed)
+        return len(fresh)
 
     def _sort(self, messages: list[Message]) -> tuple[list[Message], list[Event]]:
         good: list[Message] = []
