@@ -9,13 +9,13 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from corpus import meeting  # noqa: E402
-from stream_bench import wer  # noqa: E402
+from corpus import meeting
+from stream_bench import wer
 
-from vori.core.settings import AsrSettings  # noqa: E402
-from vori.transcription.engine import WhisperEngine  # noqa: E402
-from vori.transcription.streaming import StreamPolicy  # noqa: E402
-from vori.transcription.vad import SileroVad  # noqa: E402
+from vori.core.settings import AsrSettings
+from vori.transcription.engine import WhisperEngine
+from vori.transcription.streaming import StreamPolicy
+from vori.transcription.vad import SileroVad
 
 
 def final_windows(vad, settings, audio):  # type: ignore[no-untyped-def]

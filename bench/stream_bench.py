@@ -29,9 +29,9 @@ import jiwer
 import psutil
 
 sys.path.insert(0, str(Path(__file__).parent))
-from corpus import meeting  # noqa: E402
+from corpus import meeting
 
-from vori.transcription.client import StreamRun, stream_audio  # noqa: E402
+from vori.transcription.client import StreamRun, stream_audio
 
 NORMALIZE = jiwer.Compose([
     jiwer.ToLowerCase(), jiwer.SubstituteRegexes({r"-": " "}), jiwer.RemovePunctuation(),

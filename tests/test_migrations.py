@@ -7,8 +7,8 @@ from pathlib import Path
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine
-
 from support import database_url_for
+
 from vori.migrations.runner import upgrade_to_head
 from vori.models import Base
 

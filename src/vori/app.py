@@ -20,8 +20,8 @@ from vori.groups.service import ensure_local_group
 from vori.meetings.api import router as meetings_router
 from vori.migrations.runner import upgrade_to_head
 from vori.transcription.engine import WhisperEngine
-from vori.transcription.scheduler import BatchScheduler
 from vori.transcription.hub import TranscriptionHub
+from vori.transcription.scheduler import BatchScheduler
 from vori.transcription.ws import router as audio_router
 
 log = logging.getLogger(__name__)

@@ -58,7 +58,7 @@ def test_events_reach_a_plain_consumer_with_key_headers_and_value() -> None:
         values = [json.loads(m.value()) for m in messages if m.key() == key.encode()]
         assert [v["n"] for v in values] == sorted(v["n"] for v in values)  # one key, one partition, in order
     first = next(m for m in messages if json.loads(m.value())["n"] == 0)
-    assert dict((k, v.decode()) for k, v in first.headers()) == {"eventId": "0", "eventType": "test",
+    assert {k: v.decode() for k, v in first.headers()} == {"eventId": "0", "eventType": "test",
                                                                 "schemaVersion": "1"}
     assert json.loads(first.value())["text"] == "로그인 페이지"
 
@@ -76,6 +76,6 @@ def test_live_transcription_is_published_to_kafka(make_server, standup: Speech) 
     assert {v["segmentId"] for v in values} == set(finals)
     assert all(set(v) == DOCUMENTED for v in values)
     assert [v["seq"] for v in values] == sorted(v["seq"] for v in values)
-    headers = dict((k, v.decode()) for k, v in messages[0].headers())
+    headers = {k: v.decode() for k, v in messages[0].headers()}
     assert headers["eventType"] == "transcription.completed" and headers["schemaVersion"] == "1"
     assert all(v["text"] == finals[v["segmentId"]]["text"] for v in values)

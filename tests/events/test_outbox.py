@@ -3,8 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlalchemy import func, select
-
 from support import database_url_for
+
 from vori.core.db import Database
 from vori.events.embedded import EmbeddedEventLog
 from vori.events.models import OutboxEvent

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-
 from support import database_url_for
+
 from vori.app import create_app
 from vori.core.settings import Settings
 from vori.groups.models import LOCAL_GROUP_ID

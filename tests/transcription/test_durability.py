@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import re
 import time
 
@@ -64,7 +65,7 @@ def test_tail_is_transcribed_after_kill_and_client_resumes(make_server, meeting_
         assert count(word, transcript["text"]) == 1, transcript["text"]
     segments = transcript["segments"]
     assert [s["seq"] for s in segments] == list(range(1, len(segments) + 1))
-    assert all(a["endMs"] <= b["startMs"] for a, b in zip(segments, segments[1:]))
+    assert all(a["endMs"] <= b["startMs"] for a, b in itertools.pairwise(segments))
     assert rest.of("stopped")[0]["durableMs"] == pytest.approx(len(pcm) // 32, abs=2)
 
 
@@ -72,7 +73,7 @@ def test_resume_within_grace_keeps_an_utterance_whole(make_server, meeting_speec
     server = make_server(env={"VORI_ASR_DETACH_GRACE_MS": "30000"})
     meeting = server.create_meeting()
     pcm = meeting_speech.pcm16()
-    text, start_ms, end_ms = meeting_speech.sentences[2]
+    _text, start_ms, end_ms = meeting_speech.sentences[2]
     cut_ms = (start_ms + end_ms) // 2  # in the middle of "Maria will review the design document"
 
     first = asyncio.run(stream_audio(server.ws_url(meeting), pcm, stop=False, stop_after_ms=cut_ms))

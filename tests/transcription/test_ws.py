@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import re
 
-import httpx
 import numpy as np
 import pytest
-import websockets
 
 from vori.testing.speech import Speech, silence
 from vori.transcription.client import stream_audio
@@ -40,7 +39,7 @@ def test_speech_comes_back_as_partials_then_finals(server, standup: Speech) -> N
     assert "partial" in kinds[:first_final]
     # Segment times point into the meeting audio, in order.
     assert all(f["startMs"] < f["endMs"] for f in finals)
-    assert all(a["endMs"] <= b["startMs"] for a, b in zip(finals, finals[1:]))
+    assert all(a["endMs"] <= b["startMs"] for a, b in itertools.pairwise(finals))
     assert finals[0]["startMs"] <= standup.sentences[0][1] + 300
     # Acks arrive while audio flows, and at the end everything sent is durable.
     assert len(result.of("ack")) >= 5

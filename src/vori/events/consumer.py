@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from sqlalchemy import update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from vori.core.db import Database, utcnow
@@ -94,10 +94,9 @@ class KafkaSource:
             if raw.error():
                 log.warning("kafka: %s", raw.error())
                 continue
-            headers = {k: (v or b"").decode(errors="replace") for k, v in (raw.headers() or [])}
-            topic = raw.topic()[len(self.topic_prefix):]
-            out.append(Message(topic, (raw.key() or b"").decode(errors="replace"), raw.value() or b"",
-                               headers, raw.offset(), raw.partition()))
+            out.append(Message(str(raw.topic())[len(self.topic_prefix):], _text(raw.key()), _bytes(raw.value()),
+                               {str(k): _text(v) for k, v in list(raw.headers() or [])},
+                               int(raw.offset() or 0), int(raw.partition() or 0)))
         return out
 
     def stage(self, session: Session, messages: list[Message]) -> None:
@@ -109,6 +108,14 @@ class KafkaSource:
 
     def close(self) -> None:
         self._consumer.close()
+
+
+def _bytes(value: str | bytes | None) -> bytes:
+    return value.encode() if isinstance(value, str) else (value or b"")
+
+
+def _text(value: str | bytes | None) -> str:
+    return _bytes(value).decode(errors="replace")
 
 
 class EmbeddedSource:

@@ -49,7 +49,7 @@ class KafkaEventLog:
 
     def _produce(self, event: Event, on_delivery: Any) -> None:
         value = json.dumps(event.value, ensure_ascii=False, separators=(",", ":")).encode()
-        headers = [(k, v.encode()) for k, v in event.headers.items()]
+        headers: list[tuple[str, str | bytes | None]] = [(k, v.encode()) for k, v in event.headers.items()]
         while True:
             try:
                 self._producer.produce(self.topic_prefix + event.topic, value=value, key=event.key.encode(), headers=headers,

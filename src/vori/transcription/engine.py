@@ -137,7 +137,7 @@ class WhisperEngine:
         self.features = FeatureExtractor(feature_size=n_mels)
         self._tokenizers: dict[str, object] = {}
 
-    def _tokenizer(self, language: str):  # type: ignore[no-untyped-def]
+    def _tokenizer(self, language: str):
         from faster_whisper.tokenizer import Tokenizer
 
         tok = self._tokenizers.get(language)
@@ -162,7 +162,7 @@ class WhisperEngine:
             feats.append(self.features(padded, padding=0)[:, :frames])
         return np.ascontiguousarray(np.stack(feats).astype(np.float32))
 
-    def _languages(self, features, languages: list[str]) -> list[str]:  # type: ignore[no-untyped-def]
+    def _languages(self, features, languages: list[str]) -> list[str]:
         if not self.multilingual:
             return ["en"] * len(languages)
         todo = [i for i, lang in enumerate(languages) if lang == "auto"]
@@ -203,7 +203,7 @@ class WhisperEngine:
         return [self._decoded(audio, result, tok, lang, timestamps)
                 for audio, result, tok, lang in zip(audios, results, tokenizers, langs, strict=True)]
 
-    def _prompt(self, tok, previous: str, timestamps: bool) -> list[int]:  # type: ignore[no-untyped-def]
+    def _prompt(self, tok, previous: str, timestamps: bool) -> list[int]:
         history = tok.encode(" " + previous.strip())[-self.history_tokens :] if previous.strip() else []
         prefix = [tok.sot_prev, *history] if history and self.history_tokens else []
         return prefix + list(tok.sot_sequence) + ([] if timestamps else [tok.no_timestamps])
@@ -218,7 +218,7 @@ class WhisperEngine:
         ))
 
     @staticmethod
-    def _decoded(audio: np.ndarray, result, tok, lang: str, timestamps: bool) -> Decoded:  # type: ignore[no-untyped-def]
+    def _decoded(audio: np.ndarray, result, tok, lang: str, timestamps: bool) -> Decoded:
         tokens = result.sequences_ids[0]
         if timestamps:
             segments = _timed_segments(tokens, tok, len(audio) / SAMPLE_RATE)
@@ -252,7 +252,7 @@ def collapse_repeats(text: str, min_words: int = 4, min_times: int = 3) -> str:
     return " ".join(out)
 
 
-def _timed_segments(tokens: list[int], tok, clip_s: float) -> list[TimedText]:  # type: ignore[no-untyped-def]
+def _timed_segments(tokens: list[int], tok, clip_s: float) -> list[TimedText]:
     """Split a timestamped Whisper token sequence into (start, end, text) pieces; pieces that go back in time,
     past the clip, or repeat the previous piece are the model looping, and end the list."""
     begin = tok.timestamp_begin

@@ -12,13 +12,13 @@ class TranscriptionCompleted(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    meetingId: str = Field(min_length=1, max_length=36)  # noqa: N815 - the wire names are the seed's
-    groupId: str = Field(min_length=1, max_length=36)  # noqa: N815
-    segmentId: str = Field(min_length=1, max_length=36)  # noqa: N815
+    meetingId: str = Field(min_length=1, max_length=36)
+    groupId: str = Field(min_length=1, max_length=36)
+    segmentId: str = Field(min_length=1, max_length=36)
     seq: int = Field(ge=1)
     text: str
-    startMs: int = Field(ge=0)  # noqa: N815
-    endMs: int = Field(ge=0)  # noqa: N815
+    startMs: int = Field(ge=0)
+    endMs: int = Field(ge=0)
     speaker: str | None
     language: str = Field(max_length=16)
-    createdAt: datetime  # noqa: N815
+    createdAt: datetime

@@ -8,8 +8,9 @@ live meeting whose audio runs past its last final segment gets a stream that doe
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable
 from typing import Any, Protocol
 
 import numpy as np
@@ -183,10 +184,9 @@ class MeetingStream:
 
 
 async def _quietly(aw: Awaitable[None]) -> None:
-    try:
+    """Send to a client that may be gone: its failure never affects the stream or its data."""
+    with contextlib.suppress(Exception):
         await aw
-    except Exception:  # the client is gone; the stream and its data are not affected
-        pass
 
 
 class TranscriptionHub:

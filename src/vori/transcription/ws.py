@@ -139,7 +139,7 @@ class AudioSession:
             await stream.flush()
 
     async def _receive(self) -> dict[str, Any]:
-        message = await self.websocket.receive()
+        message = dict(await self.websocket.receive())
         if message["type"] == "websocket.disconnect":
             raise WebSocketDisconnect(message.get("code", 1000))
         return message

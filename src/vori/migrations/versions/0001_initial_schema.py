@@ -6,10 +6,10 @@ Create Date: 2026-11-22 02:01:49.601657
 """
 from __future__ import annotations
 
-from alembic import op
 import sqlalchemy as sa
-import vori.core.db
+from alembic import op
 
+import vori.core.db
 
 revision = '0001'
 down_revision = None

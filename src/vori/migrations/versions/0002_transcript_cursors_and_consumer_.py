@@ -6,10 +6,10 @@ Create Date: 2026-11-22 03:11:33.952964
 """
 from __future__ import annotations
 
-from alembic import op
 import sqlalchemy as sa
-import vori.core.db
+from alembic import op
 
+import vori.core.db
 
 revision = '0002'
 down_revision = '0001'
