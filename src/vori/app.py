@@ -19,6 +19,7 @@ from vori.events.outbox import OutboxRelay
 from vori.groups.service import ensure_local_group
 from vori.meetings.api import router as meetings_router
 from vori.migrations.runner import upgrade_to_head
+from vori.tickets.api import router as tickets_router
 from vori.transcription.engine import WhisperEngine
 from vori.transcription.hub import TranscriptionHub
 from vori.transcription.scheduler import BatchScheduler
@@ -81,6 +82,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings or get_settings()
     install_error_handlers(app)
     app.include_router(meetings_router)
+    app.include_router(tickets_router)
     app.include_router(audio_router)
 
     @app.get("/api/health", tags=["ops"])

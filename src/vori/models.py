@@ -4,6 +4,17 @@ from vori.core.db import Base
 from vori.events.models import ConsumerOffset, OutboxEvent, ProcessedEvent
 from vori.groups.models import Group
 from vori.meetings.models import Meeting, TranscriptCursor, TranscriptSegment
+from vori.tickets.models import Ticket, TicketEvent
 
-__all__ = ["Base", "ConsumerOffset", "Group", "Meeting", "OutboxEvent", "ProcessedEvent", "TranscriptCursor",
-           "TranscriptSegment"]
+__all__ = [
+           "Base",
+           "ConsumerOffset",
+           "Group",
+           "Meeting",
+           "OutboxEvent",
+           "ProcessedEvent",
+           "Ticket",
+           "TicketEvent",
+           "TranscriptCursor",
+           "TranscriptSegment",
+]
