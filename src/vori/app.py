@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -20,6 +21,8 @@ from vori.groups.service import ensure_local_group
 from vori.meetings.api import router as meetings_router
 from vori.migrations.runner import upgrade_to_head
 from vori.tickets.api import router as tickets_router
+from vori.tickets.board import BoardHub
+from vori.tickets.board import router as board_router
 from vori.transcription.engine import WhisperEngine
 from vori.transcription.hub import TranscriptionHub
 from vori.transcription.scheduler import BatchScheduler
@@ -57,6 +60,9 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         ensure_local_group(session)
     event_log = make_event_log(settings)
     relay = OutboxRelay(db, event_log)
+    boards = BoardHub(asyncio.get_running_loop())
+    relay.listeners.append(boards.on_events)
+    app.state.boards = boards
     if settings.outbox_relay:
         relay.start()
     scheduler = BatchScheduler(make_engine(settings), max_batch=settings.asr.max_batch)
@@ -83,6 +89,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     app.include_router(meetings_router)
     app.include_router(tickets_router)
+    app.include_router(board_router)
     app.include_router(audio_router)
 
     @app.get("/api/health", tags=["ops"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select, update
@@ -45,6 +46,8 @@ class OutboxRelay:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._relaying = threading.Lock()  # one relay pass at a time in this process
+        # Called (on the relay thread) with each batch once it is durable in the log: live pushes hang here.
+        self.listeners: list[Callable[[list[Event]], None]] = []
 
     def notify(self) -> None:
         self._wake.set()
@@ -87,11 +90,17 @@ class OutboxRelay:
             if not rows:
                 return 0
             # Publish first, then mark: a crash in between republishes (at-least-once, deduped by eventId).
-            self.event_log.publish([to_event(row) for row in rows])
+            events = [to_event(row) for row in rows]
+            self.event_log.publish(events)
             positions = [row.position for row in rows]
             session.execute(update(OutboxEvent).where(OutboxEvent.position.in_(positions))
                             .values(published_at=utcnow()))
-            return len(rows)
+        for listener in self.listeners:
+            try:
+                listener(events)
+            except Exception:  # a live push failing must not stop the relay
+                log.exception("outbox listener failed")
+        return len(rows)
 
     def _run(self) -> None:
         while not self._stop.is_set():
