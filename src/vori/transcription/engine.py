@@ -55,9 +55,6 @@ class SpeechEngine(Protocol):
         ...
 
 
-PACKAGED_MODELS = {"tiny.en", "base"}
-
-
 def resolve_model(spec: str, cache_dir: Path) -> str:
     """A directory path, a model shipped as a pip package, or a name faster-whisper fetches when online."""
     if os.path.isdir(spec):

@@ -4,7 +4,6 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from vori.core.db import utcnow
@@ -54,8 +53,3 @@ def segment_row(payload: dict[str, Any]) -> dict[str, Any]:
 
 def segment_from_event(payload: dict[str, Any]) -> TranscriptSegment:
     return TranscriptSegment(**segment_row(payload))
-
-
-def last_segment(session: Session, meeting_id: str) -> TranscriptSegment | None:
-    query = select(TranscriptSegment).where(TranscriptSegment.meeting_id == meeting_id)
-    return session.scalars(query.order_by(TranscriptSegment.seq.desc()).limit(1)).first()
