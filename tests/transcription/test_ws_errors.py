@@ -151,3 +151,17 @@ def test_a_new_connection_takes_over_the_stream(server, standup: Speech) -> None
     ready, frames, code = asyncio.run(scenario())
     assert ready["type"] == "ready"
     assert code == 4410 and frames[-1]["code"] == "superseded"
+
+
+def test_a_client_that_never_says_start_is_closed(make_server) -> None:
+    server = make_server(env={"VORI_WS_START_TIMEOUT_S": "1"})
+    meeting = server.create_meeting()
+
+    async def scenario():  # type: ignore[no-untyped-def]
+        async with websockets.connect(server.ws_url(meeting)) as ws:
+            error = json.loads(await asyncio.wait_for(ws.recv(), 10))
+            await asyncio.wait_for(ws.wait_closed(), 5)
+        return error, ws.close_code
+
+    error, code = asyncio.run(scenario())
+    assert code == 4408 and error["code"] == "start_timeout" and "1 s" in error["message"]

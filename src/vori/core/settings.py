@@ -60,6 +60,8 @@ class Settings(BaseSettings):
     # Audio is fsynced at least this often while it arrives; ack.durableMs follows each flush.
     audio_flush_ms: int = 250
     max_frame_bytes: int = 1024 * 1024
+    # A client must send `start` this soon after connecting (close 4408).
+    ws_start_timeout_s: float = 10.0
     log_level: str = "info"
 
     @model_validator(mode="before")

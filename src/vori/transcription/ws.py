@@ -24,7 +24,6 @@ from vori.transcription.hub import MeetingStream, TranscriptionHub
 log = logging.getLogger(__name__)
 router = APIRouter()
 
-START_TIMEOUT_S = 10.0
 LANGUAGE = re.compile(r"^(auto|[a-z]{2,3})$")
 
 
@@ -117,6 +116,7 @@ class AudioSession:
         self.resampler: Resampler | None = None
         self.skip_bytes = 0
         self.max_frame = hub.settings.max_frame_bytes
+        self.start_timeout_s = hub.settings.ws_start_timeout_s
 
     async def run(self) -> None:
         await self.websocket.accept()
@@ -146,9 +146,10 @@ class AudioSession:
 
     async def _start(self) -> None:
         try:
-            message = await asyncio.wait_for(self._receive(), timeout=START_TIMEOUT_S)
+            message = await asyncio.wait_for(self._receive(), timeout=self.start_timeout_s)
         except TimeoutError:
-            raise ProtocolError(Close.START_TIMEOUT, "start_timeout", "no `start` frame within 10 s") from None
+            raise ProtocolError(Close.START_TIMEOUT, "start_timeout",
+                                f"no `start` frame within {self.start_timeout_s:g} s") from None
         start = parse_start(message.get("text"))
         try:
             stream, last_seq = await self.hub.open_stream(self.meeting_id)
