@@ -4,9 +4,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support import ServerProcess
+from fastapi.testclient import TestClient
+from support import ServerProcess, database_url_for
 
+from vori.app import create_app
+from vori.core.settings import Settings
 from vori.testing.speech import Speech, conversation
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> Iterator[TestClient]:
+    """The app in process (lifespan included) on a fresh database: SQLite, or PostgreSQL in the second pass."""
+    settings = Settings(data_dir=tmp_path, database_url=database_url_for(tmp_path))
+    with TestClient(create_app(settings)) as test_client:
+        yield test_client
 
 
 @pytest.fixture(scope="session")

@@ -39,7 +39,27 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-class ServerProcess:
+class ChildProcess:
+    """A real VORI process started by a test; `kill` is kill -9 (no shutdown hooks run)."""
+
+    proc: subprocess.Popen[bytes] | None = None
+
+    def kill(self) -> None:
+        assert self.proc is not None
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait(10)
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(10)
+
+
+class ServerProcess(ChildProcess):
     """A real `vori serve` in its own process, on a free port, with its own data directory."""
 
     def __init__(self, data_dir: Path, env: dict[str, str] | None = None) -> None:
@@ -47,7 +67,6 @@ class ServerProcess:
         self.port = free_port()
         self.env = {**os.environ, "VORI_DATA_DIR": str(data_dir), "VORI_LOG_LEVEL": "warning",
                     "VORI_DATABASE_URL": database_url_for(data_dir), **(env or {})}
-        self.proc: subprocess.Popen[bytes] | None = None
         self.log_path = data_dir / "server.log"
 
     @property
@@ -76,21 +95,6 @@ class ServerProcess:
             time.sleep(0.2)
         raise RuntimeError("server did not start in 60 s")
 
-    def kill(self) -> None:
-        """kill -9: no shutdown hooks run."""
-        assert self.proc is not None
-        self.proc.send_signal(signal.SIGKILL)
-        self.proc.wait(10)
-
-    def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(10)
-
     def create_meeting(self, title: str = "Stand-up", language: str = "en") -> str:
         response = httpx.post(f"{self.url}/api/meetings", json={"title": title, "language": language}, timeout=10)
         response.raise_for_status()
@@ -102,13 +106,12 @@ class ServerProcess:
         return response.json()  # type: ignore[no-any-return]
 
 
-class WorkerProcess:
+class WorkerProcess(ChildProcess):
     """A real `vori worker` process."""
 
     def __init__(self, env: dict[str, str], log_path: Path) -> None:
         self.env = {**os.environ, "VORI_LOG_LEVEL": "warning", **env}
         self.log_path = log_path
-        self.proc: subprocess.Popen[bytes] | None = None
 
     def start(self) -> WorkerProcess:
         log = self.log_path.open("ab")
@@ -120,19 +123,6 @@ class WorkerProcess:
                 raise RuntimeError(f"worker did not start: {self.log_path.read_text()[-3000:]}")
             time.sleep(0.1)
         return self
-
-    def kill(self) -> None:
-        assert self.proc is not None
-        self.proc.send_signal(signal.SIGKILL)
-        self.proc.wait(10)
-
-    def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
 
 
 def wait_until(predicate, timeout: float = 60.0, interval: float = 0.2):  # type: ignore[no-untyped-def]

@@ -3,26 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from support import database_url_for
 
-from vori.app import create_app
 from vori.core.db import Database
-from vori.core.settings import Settings
 from vori.groups.models import LOCAL_GROUP_ID
 from vori.tickets import service
 from vori.tickets.status import Cause, TicketStatus
-
-
-@pytest.fixture
-def client(tmp_path: Path) -> Iterator[TestClient]:
-    settings = Settings(data_dir=tmp_path, database_url=database_url_for(tmp_path))
-    with TestClient(create_app(settings)) as test_client:
-        yield test_client
 
 
 def create(client: TestClient, **body: object) -> dict:
