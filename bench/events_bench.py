@@ -24,7 +24,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import func, select
 
 from vori.app import make_event_log
 from vori.core.db import Database, utcnow
@@ -33,15 +33,7 @@ from vori.events.outbox import OutboxRelay, add_event
 from vori.groups.service import ensure_local_group
 from vori.meetings.models import Meeting, TranscriptSegment
 from vori.migrations.runner import upgrade_to_head
-
-
-def fresh_postgres(base: str) -> str:
-    name = f"vori_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return f"{base.rsplit('/', 1)[0]}/{name}"
+from vori.testing.databases import create_database
 
 
 def payload(meeting: Meeting, seq: int) -> dict[str, Any]:
@@ -56,7 +48,7 @@ class Deployment:
         env = {"VORI_DATA_DIR": self.tmp.name, "VORI_SEGMENTS": "worker", "VORI_LOG_LEVEL": "warning"}
         if backbone == "kafka":
             assert pg_base and kafka, "the Kafka run needs scripts/services up (VORI_TEST_* variables)"
-            env.update(VORI_DATABASE_URL=fresh_postgres(pg_base), VORI_EVENT_LOG="kafka",
+            env.update(VORI_DATABASE_URL=create_database(pg_base, "vori_bench"), VORI_EVENT_LOG="kafka",
                        VORI_KAFKA_BOOTSTRAP=kafka, VORI_TOPIC_PREFIX=f"bench{uuid.uuid4().hex[:6]}.")
         self.env = env
         os.environ.update(env)

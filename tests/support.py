@@ -8,25 +8,18 @@ import socket
 import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
 
 import httpx
-from sqlalchemy import create_engine, text
+
+from vori.testing.databases import create_database
 
 
 def fresh_database_url() -> str | None:
     """A new, empty PostgreSQL database when the suite runs against PostgreSQL (VORI_TEST_DATABASE_URL),
     else None (each server then keeps SQLite in its own data directory)."""
     base = os.environ.get("VORI_TEST_DATABASE_URL")
-    if not base:
-        return None
-    name = f"vori_t_{uuid.uuid4().hex[:16]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return f"{base.rsplit('/', 1)[0]}/{name}"
+    return create_database(base) if base else None
 
 
 def database_url_for(data_dir: Path) -> str:
