@@ -39,6 +39,33 @@ class AsrSettings(BaseModel):
     detach_grace_ms: int = 8000
 
 
+class ExtractionSettings(BaseModel):
+    """Tickets from speech: which provider extracts them at meeting end, and the live status detector."""
+
+    # "local" (offline rules, English and Korean), "anthropic" (Claude) or "openai" (any OpenAI-compatible server).
+    provider: str = Field(default="local", pattern="^(local|anthropic|openai)$")
+    anthropic_api_key: str | None = None
+    anthropic_model: str = "claude-sonnet-4-5"
+    anthropic_base_url: str | None = None
+    openai_api_key: str | None = None
+    openai_model: str = "gpt-4o-mini"
+    # OpenAI itself when unset; Ollama, vLLM or llama.cpp servers by their /v1 URL.
+    openai_base_url: str | None = None
+    timeout_s: float = 60.0
+    max_tokens: int = 4096
+    # Transient provider errors are tried this many times in all, waiting backoff_s, 2*backoff_s, ...
+    max_tries: int = Field(default=3, ge=1)
+    backoff_s: float = 1.0
+    # Long transcripts are cut into chunks of about this many words (whole utterances) and the results merged.
+    chunk_words: int = Field(default=1500, ge=50)
+    # A live meeting with no audio for this long is ended (0 = never).
+    silence_timeout_s: float = 0.0
+    # A live status statement matched at or above this confidence moves the ticket; between suggest_min and
+    # this it becomes a suggestion a person confirms or dismisses; below, nothing.
+    move_confidence: float = 0.75
+    suggest_confidence: float = 0.5
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="VORI_", env_nested_delimiter="__", extra="ignore")
 
@@ -57,6 +84,7 @@ class Settings(BaseSettings):
     # This worker's stable name in its Kafka consumer groups (static membership); unique per worker process.
     worker_id: str = Field(default_factory=lambda: os.uname().nodename)
     asr: AsrSettings = AsrSettings()
+    extraction: ExtractionSettings = ExtractionSettings()
     # Audio is fsynced at least this often while it arrives; ack.durableMs follows each flush.
     audio_flush_ms: int = 250
     max_frame_bytes: int = 1024 * 1024
@@ -66,17 +94,19 @@ class Settings(BaseSettings):
 
     @model_validator(mode="before")
     @classmethod
-    def _flat_asr_variables(cls, data: Any) -> Any:
-        """`VORI_ASR_MODEL`, `VORI_ASR_MAX_BATCH`, … (one underscore) set the speech settings too."""
+    def _flat_nested_variables(cls, data: Any) -> Any:
+        """`VORI_ASR_MODEL`, `VORI_EXTRACTION_PROVIDER`, … (one underscore) set the nested settings too."""
         if not isinstance(data, dict):
             return data
-        asr = dict(data.get("asr") or {})
-        for key, value in os.environ.items():
-            name = key[len("VORI_ASR_"):].lower()
-            if key.startswith("VORI_ASR_") and not name.startswith("_") and name in AsrSettings.model_fields:
-                asr.setdefault(name, value)
-        if asr:
-            data = {**data, "asr": asr}
+        for section, model in (("asr", AsrSettings), ("extraction", ExtractionSettings)):
+            prefix = f"VORI_{section.upper()}_"
+            values = dict(data.get(section) or {})
+            for key, value in os.environ.items():
+                name = key[len(prefix):].lower()
+                if key.startswith(prefix) and not name.startswith("_") and name in model.model_fields:
+                    values.setdefault(name, value)
+            if values:
+                data = {**data, section: values}
         return data
 
     @property
