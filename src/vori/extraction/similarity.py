@@ -1,0 +1,194 @@
+"""How alike two ways of naming the same work are, in English and Korean.
+
+People rarely say a ticket's title: "the login screen is finished" is about "Frontend login page", "로그인
+화면 작업 끝났습니다" about "로그인 페이지 구현". Both sides become sets of content words (Korean particles
+stripped, English inflections folded, words naming *kinds of work* such as "implement" or "작업" dropped,
+near-synonyms of software vocabulary mapped to one concept); the score is how much of the shorter side the
+longer covers, with partial credit for words that share most of their characters ("결제페이지" ~ "결제").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9+#.]*[A-Za-z0-9+#]|[A-Za-z]|[0-9]+|[가-힣]+")
+_HANGUL = re.compile(r"[가-힣]")
+
+# Korean particles and copula endings that attach to a noun ("로그인 페이지는", "결제 API를", "배포에서").
+_KO_PARTICLES = sorted((
+    "이라고", "에서는", "에서도", "으로는", "으로도", "까지는", "부터는", "에게서", "한테서", "이랑", "에서", "에게",
+    "한테", "으로", "까지", "부터", "처럼", "보다", "이나", "라도", "이랑", "하고", "이요", "이고", "이며", "이는",
+    "은", "는", "이", "가", "을", "를", "에", "의", "로", "와", "과", "도", "만", "나", "랑", "요",
+), key=len, reverse=True)
+
+# Words that say what kind of work it is, not which work: they must not make two tickets look alike.
+_GENERIC = frozenset("""
+a an the this that these those it its our my your their his her we i you they he she one some any all
+to of for in on at by with from into onto about as and or but so then also just still already now again
+is are was were be been being am do does did done doing have has had will would should could can may might must
+work working task tasks ticket tickets item items thing things stuff part piece bit issue issues job
+implement implementation implementing implemented build building built create creating created make making
+add adding added set setup up finish finished finishing complete completed completing start started starting
+fix fixing fixed update updating updated new initial first basic support handling handle
+다 좀 그 이 저 것 거 건 게 및 등 관련 쪽 부분 작업 구현 개발 진행 처리 추가 수정 기능 건들 일 업무 티켓 이슈
+완료 시작 마무리 준비 적용 관련된 대한 위한 새 새로운 기본 초기
+""".split())
+
+# One concept per line: words people use interchangeably for the same piece of software.
+_SYNONYMS = [
+    "login signin sign-in log-in logon 로그인",
+    "logout signout sign-out log-out 로그아웃",
+    "signup sign-up registration register 회원가입 가입",
+    "page screen view 페이지 화면 뷰",
+    "frontend front-end ui client 프론트 프론트엔드",
+    "backend back-end server 백엔드 서버",
+    "api endpoint endpoints 엔드포인트",
+    "database db 데이터베이스 디비",
+    "payment payments checkout billing 결제",
+    "notification notifications alert alerts push 알림 푸시",
+    "search 검색",
+    "bug defect 버그",
+    "test tests testing 테스트",
+    "document documentation docs doc 문서",
+    "deploy deployment release 배포 릴리스 릴리즈",
+    "dashboard 대시보드",
+    "setting settings preferences config configuration 설정",
+    "profile 프로필",
+    "password 비밀번호 패스워드",
+    "email mail 이메일 메일",
+    "design mockup mockups 디자인 시안",
+    "migration migrate 마이그레이션",
+    "monitoring metrics 모니터링",
+    "permission permissions access 권한",
+    "onboarding 온보딩",
+    "image images photo photos 이미지 사진",
+    "upload uploads 업로드",
+    "download downloads 다운로드",
+    "cache caching 캐시",
+    "log logs logging 로그",
+    "error errors exception 에러 오류",
+    "performance 성능",
+    "security 보안",
+    "mobile app 앱 모바일",
+    "report reports reporting 리포트 보고서",
+    "user users 사용자 유저",
+    "order orders 주문",
+    "cart 장바구니",
+    "review 리뷰 검토",
+]
+_CONCEPT = {word: line.split()[0] for line in _SYNONYMS for word in line.split()}
+
+
+def _strip_particle(word: str) -> str:
+    for particle in _KO_PARTICLES:
+        if word.endswith(particle) and len(word) - len(particle) >= 2:
+            return word[: -len(particle)]
+    return word
+
+
+def _fold_english(word: str) -> str:
+    for suffix, keep in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            return word[: -len(suffix)] + keep
+    return word
+
+
+@lru_cache(maxsize=65536)
+def normalize_word(word: str) -> str:
+    """The concept a word stands for ('' when it says nothing about *which* work)."""
+    word = word.lower()
+    if word in _GENERIC:
+        return ""
+    if _HANGUL.match(word):
+        word = _strip_particle(word)
+    elif word not in _CONCEPT:
+        word = _fold_english(word)
+    if word in _GENERIC:
+        return ""
+    return _CONCEPT.get(word, word)
+
+
+def _split_compound(word: str) -> list[str]:
+    """Korean writes compounds with or without spaces ("결제페이지" = "결제 페이지"): split off known words."""
+    if _HANGUL.match(word) and len(word) >= 4 and word not in _CONCEPT:
+        for cut in range(2, len(word) - 1):
+            head, tail = word[:cut], word[cut:]
+            if head in _CONCEPT or _strip_particle(tail) in _CONCEPT:
+                return [head, *_split_compound(tail)]
+    return [word]
+
+
+@lru_cache(maxsize=16384)
+def content_words(text: str) -> tuple[str, ...]:
+    """The words of `text` that name the work, normalized, in order, without repeats."""
+    seen: dict[str, None] = {}
+    for match in _WORD.finditer(text):
+        for part in _split_compound(match.group().lower()):
+            word = normalize_word(part)
+            if word:
+                seen.setdefault(word, None)
+    return tuple(seen)
+
+
+def _bigrams(word: str) -> set[str]:
+    return {word[i:i + 2] for i in range(len(word) - 1)} or {word}
+
+
+def _word_match(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
+    # Compounds and inflections the rules above missed: "결제페이지" ~ "결제", "dashboards" ~ "dashboard".
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= (2 if _HANGUL.match(short) else 4) and long_.startswith(short):
+        return 0.8
+    if len(short) >= 3:
+        x, y = _bigrams(a), _bigrams(b)
+        dice = 2 * len(x & y) / (len(x) + len(y))
+        if dice >= 0.6:
+            return 0.7 * dice
+    return 0.0
+
+
+def _coverage(words: Sequence[str], other: Sequence[str]) -> float:
+    """How much of `words` is found in `other` (each word's best match)."""
+    if not words or not other:
+        return 0.0
+    return sum(max(_word_match(w, o) for o in other) for w in words) / len(words)
+
+
+def similarity_of_words(a: Sequence[str], b: Sequence[str]) -> float:
+    """0..1: mostly how much of the shorter description the longer covers, a little of the reverse, so
+    'login page' ~ 'Frontend login page' scores high and 'page' alone does not match every page."""
+    if not a or not b:
+        return 0.0
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    covered = _coverage(short, long_)
+    back = _coverage(long_, short)
+    score = 0.75 * covered + 0.25 * back
+    if len(short) == 1 and covered < 1.0:
+        score *= 0.8
+    return min(1.0, score)
+
+
+def similarity(a: str, b: str) -> float:
+    return similarity_of_words(content_words(a), content_words(b))
+
+
+@dataclass(frozen=True)
+class Match:
+    key: str
+    score: float
+
+
+def best_match(text: str, candidates: Iterable[tuple[str, str]], threshold: float = 0.0) -> Match | None:
+    """The (key, title) candidate most like `text`, if it reaches `threshold`."""
+    words = content_words(text)
+    best: Match | None = None
+    for key, title in candidates:
+        score = similarity_of_words(words, content_words(title))
+        if score >= threshold and (best is None or score > best.score):
+            best = Match(key, score)
+    return best
