@@ -113,8 +113,10 @@ def normalize_word(word: str) -> str:
 
 def _split_compound(word: str) -> list[str]:
     """Korean writes compounds with or without spaces ("결제페이지" = "결제 페이지"): split off known words."""
+    if _HANGUL.match(word):
+        word = _strip_particle(word)
     if _HANGUL.match(word) and len(word) >= 4 and word not in _CONCEPT:
-        for cut in range(2, len(word) - 1):
+        for cut in range(len(word) - 2, 1, -1):
             head, tail = word[:cut], word[cut:]
             if head in _CONCEPT or _strip_particle(tail) in _CONCEPT:
                 return [head, *_split_compound(tail)]
