@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -44,10 +44,10 @@ class ExtractionSettings(BaseModel):
 
     # "local" (offline rules, English and Korean), "anthropic" (Claude) or "openai" (any OpenAI-compatible server).
     provider: str = Field(default="local", pattern="^(local|anthropic|openai)$")
-    anthropic_api_key: str | None = None
-    anthropic_model: str = "claude-sonnet-4-5"
+    anthropic_api_key: SecretStr | None = None
+    anthropic_model: str = "claude-sonnet-5-5"
     anthropic_base_url: str | None = None
-    openai_api_key: str | None = None
+    openai_api_key: SecretStr | None = None
     openai_model: str = "gpt-4o-mini"
     # OpenAI itself when unset; Ollama, vLLM or llama.cpp servers by their /v1 URL.
     openai_base_url: str | None = None

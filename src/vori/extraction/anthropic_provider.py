@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import anthropic
+from pydantic import SecretStr
 
 from vori.core.settings import ExtractionSettings
 from vori.extraction.llm import (
@@ -25,7 +26,7 @@ class AnthropicProvider:
     def __init__(self, settings: ExtractionSettings) -> None:
         self._settings = settings
         # No SDK retries: the end-of-meeting flow retries transient errors with its own backoff.
-        self._client = anthropic.Anthropic(api_key=settings.anthropic_api_key,
+        self._client = anthropic.Anthropic(api_key=_secret(settings.anthropic_api_key),
                                            base_url=settings.anthropic_base_url, timeout=settings.timeout_s,
                                            max_retries=0)
 
@@ -61,3 +62,7 @@ class AnthropicProvider:
                                exc.response.headers.get("retry-after")) from exc
         except anthropic.AnthropicError as exc:
             raise ProviderError(f"Anthropic API call failed: {exc}") from exc
+
+
+def _secret(value: SecretStr | None) -> str | None:
+    return value.get_secret_value() if value is not None else None

@@ -27,7 +27,7 @@ class OpenAIProvider:
         self._settings = settings
         # Local servers need no key, but the SDK refuses to start without one. No SDK retries: the
         # end-of-meeting flow retries transient errors with its own backoff.
-        self._client = openai.OpenAI(api_key=settings.openai_api_key or "not-needed",
+        self._client = openai.OpenAI(api_key=(settings.openai_api_key.get_secret_value() if settings.openai_api_key else "not-needed"),
                                      base_url=settings.openai_base_url, timeout=settings.timeout_s,
                                      max_retries=0)
 
