@@ -1,12 +1,235 @@
-"""The offline provider (placeholder: the rule-based English/Korean extractor lands here)."""
+"""The offline provider: reads a meeting the way a note-taker would.
+
+Each utterance is cut into clauses and read by the rules of its language (`rules/english.py`,
+`rules/korean.py`). A statement about work is matched by similarity to the board's tickets: a match moves
+that ticket forward (never back), no match makes a new ticket, an in-between match does neither. "It",
+"that", "그거" refer to what was being talked about in the last few lines, so "Is the login page done?" /
+"Yes, it's done" moves the login page. A request ("Dan, can you…?") is a ticket for Dan; "sure" or "I'll
+take it" from the next speaker confirms who does it. The same work said twice is one ticket.
+"""
 
 from __future__ import annotations
 
-from vori.extraction.schema import Extraction, ExtractionRequest
+import re
+from dataclasses import dataclass, field
+
+from vori.extraction.rules import english, korean
+from vori.extraction.rules.common import Clause, Intent, Statement, is_korean, split_speaker
+from vori.extraction.schema import (
+    Blocker,
+    BoardTicket,
+    Evidence,
+    ExtractedTicket,
+    Extraction,
+    ExtractionRequest,
+    StatusUpdate,
+    Utterance,
+)
+from vori.extraction.similarity import content_words, similarity, similarity_of_words
+from vori.tickets.status import ORDER, Cause, TicketStatus, allowed_transition
+
+# A statement is about a board ticket at or above MATCH; below NEW it is about something new; in between,
+# too unsure to say either way.
+MATCH = 0.6
+NEW = 0.5
+# A pronoun ("it", "그거") refers back this many utterances at most.
+CONTEXT_LINES = 3
+_ACK = re.compile(r"^(?:sure|yes|yeah|yep|ok|okay|will do|on it|got it|can do|absolutely|of course|no problem|"
+                  r"sounds good|i can|i'll take it|i'll do it|i'll handle it|네|넵|예|알겠습니다|알겠어요|좋아요|"
+                  r"제가 할게요|제가 하겠습니다|할게요|하겠습니다|그럴게요|오케이)\b", re.IGNORECASE)
+_STATUS_OF = {Intent.TODO: TicketStatus.TODO, Intent.IN_PROGRESS: TicketStatus.IN_PROGRESS,
+              Intent.DONE: TicketStatus.DONE}
+
+
+@dataclass
+class _Board:
+    tickets: list[BoardTicket]
+    words: list[tuple[str, ...]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.words = [content_words(t.title) for t in self.tickets]
+
+    def best(self, text: str) -> tuple[BoardTicket | None, float]:
+        words = content_words(text)
+        best: BoardTicket | None = None
+        score = 0.0
+        if not words:
+            return None, 0.0
+        for ticket, ticket_words in zip(self.tickets, self.words, strict=True):
+            value = similarity_of_words(words, ticket_words)
+            if value > score:
+                best, score = ticket, value
+        return best, score
+
+
+@dataclass
+class _Topic:
+    """What the conversation is about right now: a board ticket or a ticket of this meeting."""
+
+    line: int
+    board: BoardTicket | None = None
+    new: ExtractedTicket | None = None
+    score: float = 1.0
+
+
+def analyze_line(text: str, speaker: str | None, language: str, names: set[str]) -> list[Clause]:
+    korean_line = language == "ko" or (language not in ("en", "ko") and is_korean(text))
+    if korean_line:
+        return korean.analyze(text, speaker, names)
+    return english.analyze(text, speaker)
+
+
+def _title(obj: str) -> str:
+    title = re.sub(r"^(?:the|a|an|our|my|your|this|that)\s+", "", obj.strip(), flags=re.IGNORECASE)
+    title = title.strip(" ,.!?")
+    return title[:1].upper() + title[1:] if title else title
+
+
+class MeetingReader:
+    """Reads utterances in order and keeps what a note-taker keeps: the board, new tickets, moves, blockers."""
+
+    def __init__(self, request: ExtractionRequest) -> None:
+        self.request = request
+        self.board = _Board(list(request.board))
+        self.status = {t.id: t.status for t in request.board}
+        self.names: set[str] = set()
+        self.tickets: list[ExtractedTicket] = []
+        self.updates: dict[str, StatusUpdate] = {}
+        self.blockers: list[Blocker] = []
+        self.decisions: list[Evidence] = []
+        self.topic: _Topic | None = None
+        self.request_open: tuple[int, ExtractedTicket, str | None] | None = None
+        for utterance in request.utterances:
+            speaker = utterance.speaker or split_speaker(utterance.text)[0]
+            if speaker:
+                self.names.add(speaker)
+
+    def read(self) -> Extraction:
+        for utterance in self.request.utterances:
+            self.read_utterance(utterance)
+        return self.result()
+
+    def result(self) -> Extraction:
+        return Extraction(tickets=self.tickets, status_updates=list(self.updates.values()),
+                          blockers=self.blockers, decisions=self.decisions)
+
+    def read_utterance(self, utterance: Utterance) -> list[StatusUpdate]:
+        """Reads one utterance; returns the board moves it made."""
+        speaker, text = (utterance.speaker, utterance.text) if utterance.speaker else split_speaker(utterance.text)
+        if speaker:
+            self.names.add(speaker)
+        quote = f"{speaker}: {text}" if speaker else text
+        evidence = Evidence(index=utterance.index, segment_id=utterance.segment_id, quote=quote)
+        self._confirm(utterance.index, speaker, text)
+        moves: list[StatusUpdate] = []
+        for clause in analyze_line(text, speaker, self.request.language, self.names):
+            move = self._read_clause(clause, speaker, utterance.index, evidence)
+            if move is not None:
+                moves.append(move)
+        return moves
+
+    def _confirm(self, line: int, speaker: str | None, text: str) -> None:
+        """"Sure" / "I'll take it" right after a request names who does it."""
+        if self.request_open is None:
+            return
+        asked_line, ticket, addressee = self.request_open
+        if line - asked_line > 1:
+            self.request_open = None
+            return
+        if speaker and _ACK.match(text.strip()) and (addressee is None or addressee == speaker):
+            ticket.assignee = ticket.assignee or speaker
+            self.request_open = None
+
+    def _read_clause(self, clause: Clause, speaker: str | None, line: int,
+                     evidence: Evidence) -> StatusUpdate | None:
+        statement = clause.statement
+        if statement is None:
+            if clause.ignored == "question":
+                self._remember(clause.text, line)
+            return None
+        if statement.intent == Intent.BLOCKED:
+            self._blocker(statement, line, evidence)
+            return None
+        if statement.intent == Intent.DECISION:
+            self.decisions.append(evidence.model_copy(update={"quote": statement.clause}))
+            return None
+        if statement.pronoun:
+            return self._about_topic(statement, speaker, line, evidence)
+        ticket, score = self.board.best(statement.obj)
+        if ticket is not None and score >= MATCH:
+            self.topic = _Topic(line, board=ticket, score=score)
+            return self._move(ticket, statement, score * statement.confidence, evidence)
+        if score < NEW and content_words(statement.obj):
+            self._new_ticket(statement, speaker, line, evidence)
+        return None
+
+    def _remember(self, text: str, line: int) -> None:
+        ticket, score = self.board.best(text)
+        if ticket is not None and score >= MATCH:
+            self.topic = _Topic(line, board=ticket, score=score)
+
+    def _about_topic(self, statement: Statement, speaker: str | None, line: int,
+                     evidence: Evidence) -> StatusUpdate | None:
+        topic = self.topic
+        if topic is None or line - topic.line > CONTEXT_LINES:
+            return None
+        topic.line = line
+        if topic.board is not None:
+            return self._move(topic.board, statement, 0.85 * topic.score * statement.confidence, evidence)
+        if topic.new is not None:
+            if statement.intent == Intent.TODO and statement.assignee and topic.new.assignee is None:
+                topic.new.assignee = statement.assignee
+            target = _STATUS_OF[statement.intent]
+            if ORDER[target] > ORDER[topic.new.status]:
+                topic.new.status = target
+            topic.new.evidence.append(evidence)
+        return None
+
+    def _move(self, ticket: BoardTicket, statement: Statement, confidence: float,
+              evidence: Evidence) -> StatusUpdate | None:
+        target = _STATUS_OF.get(statement.intent)
+        current = self.status[ticket.id]
+        if target is None or not allowed_transition(current, target, Cause.SPEECH):
+            return None
+        original = self.updates[ticket.id].from_status if ticket.id in self.updates else current
+        update = StatusUpdate(ticket_id=ticket.id, from_status=original, to_status=target,
+                              evidence=evidence, confidence=round(min(1.0, confidence), 3))
+        self.updates[ticket.id] = update
+        self.status[ticket.id] = target
+        return update
+
+    def _new_ticket(self, statement: Statement, speaker: str | None, line: int, evidence: Evidence) -> None:
+        title = _title(statement.obj)
+        status = _STATUS_OF[statement.intent]
+        for ticket in self.tickets:
+            if similarity(ticket.title, title) >= 0.75:
+                ticket.evidence.append(evidence)
+                ticket.assignee = ticket.assignee or statement.assignee
+                if ORDER[status] > ORDER[ticket.status]:
+                    ticket.status = status
+                self.topic = _Topic(line, new=ticket)
+                return
+        ticket = ExtractedTicket(title=title, content=evidence.quote, status=status,
+                                 meeting_id=self.request.meeting_id, assignee=statement.assignee,
+                                 evidence=[evidence], confidence=statement.confidence)
+        self.tickets.append(ticket)
+        self.topic = _Topic(line, new=ticket)
+        if statement.request:
+            self.request_open = (line, ticket, statement.assignee)
+
+    def _blocker(self, statement: Statement, line: int, evidence: Evidence) -> None:
+        ticket, score = self.board.best(statement.clause)
+        ticket_id = ticket.id if ticket is not None and score >= MATCH else None
+        if ticket_id is None and self.topic is not None and self.topic.board and line - self.topic.line <= 1:
+            ticket_id = self.topic.board.id
+        for blocker in self.blockers:
+            if similarity(blocker.text, statement.clause) >= 0.8:
+                return
+        self.blockers.append(Blocker(text=statement.clause.strip(), ticket_id=ticket_id, evidence=evidence))
 
 
 class LocalProvider:
     name = "local"
 
     def extract(self, request: ExtractionRequest) -> Extraction:
-        return Extraction()
+        return MeetingReader(request).read()

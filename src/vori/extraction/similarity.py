@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from vori.extraction.rules.common import words
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9+#.]*[A-Za-z0-9+#]|[A-Za-z]|[0-9]+|[가-힣]+")
 _HANGUL = re.compile(r"[가-힣]")
 
@@ -25,7 +27,7 @@ _KO_PARTICLES = sorted((
 ), key=len, reverse=True)
 
 # Words that say what kind of work it is, not which work: they must not make two tickets look alike.
-_GENERIC = frozenset("""
+_GENERIC = words("""
 a an the this that these those it its our my your their his her we i you they he she one some any all
 to of for in on at by with from into onto about as and or but so then also just still already now again
 is are was were be been being am do does did done doing have has had will would should could can may might must
@@ -35,7 +37,7 @@ add adding added set setup up finish finished finishing complete completed compl
 fix fixing fixed update updating updated new initial first basic support handling handle
 다 좀 그 이 저 것 거 건 게 및 등 관련 쪽 부분 작업 구현 개발 진행 처리 추가 수정 기능 건들 일 업무 티켓 이슈
 완료 시작 마무리 준비 적용 관련된 대한 위한 새 새로운 기본 초기
-""".split())
+""")
 
 # One concept per line: words people use interchangeably for the same piece of software.
 _SYNONYMS = [

@@ -1,0 +1,315 @@
+"""How people report work in English meetings.
+
+A clause is first set aside if it is a question (unless it asks someone to do something), negated, hedged,
+dropped or postponed, about someone outside the team, old history or leisure. What is left is matched
+against the ways people say that work will be done (future, obligation, requests, volunteering), is under
+way (progressive, "started", "picked up") or is finished ("shipped", "X is live", "merged"), and what
+blocks it. The phrase naming the work is cut out of the clause for matching and titles.
+"""
+
+from __future__ import annotations
+
+import re
+
+from vori.extraction.rules.common import Clause, Intent, Statement, words
+
+_F = re.IGNORECASE
+
+_FILLER = re.compile(
+    r"^(?:(?:so|um+|uh+|er+|ah|oh|okay|ok|yeah|yep|yes|right|alright|well|and|also|anyway|like|hmm+|cool|"
+    r"great|sure|actually|basically|honestly|quick update|update|for me|on my end|on my side|from my side|"
+    r"as for me|me|and then|then|plus)\b[,.!:\-\s]*)+", _F)
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\s+-{1,2}\s+")
+_SUBJECTS = r"(?:i|i'll|i'm|i've|i'd|we|we'll|we're|we've|you|you'll|he|he's|she|she's|they|they're|it|it's|that's)"
+_CLAUSE = re.compile(
+    rf"(?:\s*,\s*|\s+)(?:but|and then|and also|and|so|plus|then|though|although|however|also)\s+(?={_SUBJECTS}\b)"
+    rf"|\s*,\s+(?={_SUBJECTS}\s)", _F)
+
+_PRONOUN_OBJECT = re.compile(
+    r"^(?:it|that|this|those|them|these|that one|this one|the thing|that thing|the one|the ticket|that ticket|"
+    r"this ticket|the task|that task|one|both|everything|all of it|all of that|the rest|mine)$", _F)
+_NAME = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
+_WHO = rf"(?P<who>I|we|you|he|she|they|{_NAME})"
+
+_REQUEST = re.compile(
+    rf"^(?:(?P<to>{_NAME})\s*,\s*)?(?:hey\s+)?(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|one of you)"
+    rf"(?:\s+(?:please|maybe|also|quickly))*\s+(?P<obj>.+?)(?:\s*,?\s*(?P<to2>{_NAME}))?\s*\??$")
+_WHO_CAN = re.compile(r"^who(?:'s| is| can| wants to| will| could)\s+(?:going to\s+|able to\s+|want to\s+)?"
+                      r"(?P<obj>(?:take|own|grab|handle|pick up|look at|do|write|fix)\b.+?)\??$", _F)
+_IMPERATIVE = re.compile(
+    rf"^(?:(?P<to>{_NAME})\s*,\s*)?(?:please|pls|make sure (?:to|you)|remember to|don't forget to)\s+(?P<obj>.+)$",
+    _F)
+_FUTURE = re.compile(
+    rf"^(?:{_WHO}\s*)?(?:(?:'ll|will|shall|am going to|'m going to|is going to|are going to|'re going to|gonna|"
+    r"need to|needs to|have to|has to|should|must|plan to|plans to|am planning to|'m planning to|intend to|"
+    r"can|am able to|'ll be|will be|want to|wants to|'d like to|would like to|am supposed to|is supposed to|"
+    r"'ve got to|got to|have got to|am gonna|'m gonna|will try to|'ll try to|are planning to|'re planning to|"
+    r"is planning to|'s going to|'s gonna|'m also going to|'ll also|will also|'ll probably|will probably|"
+    r"'ll just|'ll go ahead and|will go ahead and|am taking|'m taking|is taking|'s taking|'m grabbing|"
+    r"am grabbing|'ll take care of|'ll handle|'ll own|volunteer to|'m happy to|am happy to)\s+)"
+    r"(?:(?:also|then|first|definitely|probably|quickly|actually|just|really|still|now|go ahead and|try to|"
+    r"be|get to|start to|begin to)\s+)*(?P<obj>.+)$", _F)
+_LETS = re.compile(r"^let(?:'s| us)\s+(?!not\b)(?:(?:also|just|go ahead and|make sure (?:we|to))\s+)*(?P<obj>.+)$",
+                   _F)
+_LET_ME = re.compile(r"^let me\s+(?:(?:also|just|go ahead and|quickly)\s+)*(?P<obj>.+)$", _F)
+_ACTION_ITEM = re.compile(
+    rf"^(?:(?:an?|one|another|the|my|our)\s+)?(?:action item|todo|to-do|to do|follow-up|follow up|next step|"
+    rf"takeaway)s?(?:\s+(?:for|on)\s+(?P<who>me|{_NAME}))?\s*(?:is|are|:|-|will be)?\s*(?:to\s+)?(?P<obj>.+)$", _F)
+_OWNERSHIP = re.compile(rf"^(?P<obj>.+?)\s+(?:is|'s)\s+(?:on|with)\s+(?P<who>me|{_NAME})\b", _F)
+_ASSIGN = re.compile(rf"^(?P<who>{_NAME})\s+(?:will|'ll|is going to|'s going to|can|should)\s+(?:take|own|"
+                     r"handle|grab|pick up|do|look at|look into)\s+(?P<obj>.+)$")
+
+_DONE_WORDS = (r"done|finished|complete|completed|shipped|merged|merged in|deployed|live|released|in production|"
+               r"out the door|wrapped up|closed|closed out|fixed|resolved|good to go|landed|launched|rolled out|"
+               r"sorted|sorted out|signed off|approved|delivered|published|in prod|on prod|up and running|"
+               r"working now|all set|over the line|across the line")
+_DONE_SUBJECT = re.compile(
+    r"^(?P<obj>.+?)(?:'s|'re|\s+(?:is|are|was|were|'s|'re|has been|have been|got|just got|finally got|has|have|"
+    r"now|finally|just|went|officially))(?:\s+(?:now|all|finally|fully|officially|totally|completely|already|just|basically|"
+    r"pretty much|been|also|actually|successfully|out))*\s+(?P<state>" + _DONE_WORDS + r")\b(?P<rest>.*)$", _F)
+_DONE_VERB = re.compile(
+    rf"^(?:{_WHO}\s*)?(?:(?:have|has|'ve|had|just|finally|already|also|actually|successfully|officially)\s+)*"
+    r"(?P<verb>finished|completed|shipped|merged|deployed|released|wrapped up|closed out|closed|fixed|resolved|"
+    r"landed|launched|rolled out|pushed out|published|delivered|sorted out|knocked out|got through|took care of|"
+    r"finished up|wrapped|nailed down|put out|got done|got|completed the work on|cut|submitted|sent out|sent|"
+    r"migrated|upgraded|cleaned up|set up|wrote up|wrote|added|removed|implemented|built|automated|patched|"
+    r"updated|refactored|documented|tested|configured|installed|enabled|disabled|created|moved|replaced|"
+    r"switched|integrated|optimized|rewrote|redesigned|reworked|hooked up|turned on|turned off|killed|"
+    r"tracked down|figured out|got rid of|ported|bumped|renamed|split|shipped out)\s+(?P<obj>.+)$", _F)
+_DONE_WITH = re.compile(
+    rf"^(?:{_WHO}\s*)?(?:am|'m|are|'re|is|'s)?\s*(?:all\s+)?(?:done|finished)\s+with\s+(?P<obj>.+)$", _F)
+_DONE_VERB_TAIL = re.compile(r"^(?P<obj>.+?)\s+(?:shipped|landed|went out|went live|launched|merged|deployed)\b", _F)
+
+_PROGRESS_SUBJECT = re.compile(
+    r"^(?P<obj>.+?)\s+(?:is|are|'s|'re|has|have)\s+(?:now\s+|currently\s+|still\s+|already\s+|been\s+)*"
+    r"(?P<state>in progress|underway|under way|ongoing|in review|in code review|being worked on|being reviewed|"
+    r"being tested|halfway done|half done|started|in flight|in qa|in testing|moving|coming along|"
+    r"partially done|mostly done|almost done|nearly done|close to done|getting there|in the works|in development)\b",
+    _F)
+_PROGRESS_VERB = re.compile(
+    rf"^(?:{_WHO}\s*)?(?:(?:have|has|'ve|just|finally|already|also|actually|officially)\s+)*"
+    r"(?P<verb>started|starting|started on|began|begun|kicked off|picked up|jumped on|dove into|dived into|"
+    r"got started on|made progress on|made a start on|opened a pr for|put up a pr for|opened a draft for)\s+"
+    r"(?:(?:working|work|looking)\s+(?:on|at|into)\s+)?(?P<obj>.+)$", _F)
+_PROGRESSIVE = re.compile(
+    rf"^(?:{_WHO}\s*)?(?:am|'m|are|'re|is|'s)\s+(?:(?:still|currently|now|actively|already|also|just|busy|"
+    r"mostly|mainly|right now)\s+)*(?P<verb>[a-z]+ing)\s+(?P<obj>.+)$", _F)
+_NOT_PROGRESS = words(
+    "going thinking wondering hoping planning waiting having feeling doing being getting trying looking "
+    "expecting assuming guessing seeing saying asking talking meaning leaning considering struggling "
+    "blocking missing running coming heading leaving taking")
+_CONTINUING = re.compile(
+    r"^(?:(?:still|currently|now|actively|also|mostly|right now)\s+)*(?:working on|focusing on|busy with|"
+    r"continuing (?:with|on)|chipping away at|plugging away at|grinding through|heads down on|deep in|knee-deep in|"
+    r"in the middle of|halfway through|making (?:good |some )?progress on)\s+(?P<obj>.+)$", _F)
+_ON_IT = re.compile(r"^(?:(?:i'm|i am|we're|we are)\s+)?on it\b|^(?:i'm|i am)\s+(?:on|taking)\s+(?P<obj>.+)$", _F)
+
+_BLOCKER = re.compile(
+    r"\b(?:blocked|blocking|blocker|waiting on|waiting for|waiting to hear|stuck|can't proceed|cannot proceed|"
+    r"can't move forward|can't continue|can't start|can't finish|can't test|can't deploy|can't merge|"
+    r"can't get|can't access|no access|don't have access|don't have permission|lack access|held up|"
+    r"holding (?:me|us|it|this|that) up|depends on|dependent on|until we get|until (?:they|we|someone)|"
+    r"need (?:access|approval|credentials|sign-off|signoff|the)|pending (?:approval|review from)|"
+    r"is down|are down|keeps failing|keeps crashing|broken|won't build|doesn't build|not working)\b", _F)
+_NOT_BLOCKED = re.compile(r"\b(?:no blockers?|nothing block|not blocked|unblocked|no longer blocked|"
+                          r"not stuck|nothing (?:is )?holding|no longer (?:waiting|stuck)|blockers?\?)", _F)
+_DECISION = re.compile(
+    r"\b(?:we(?:'ve| have)? decided|decision is|we(?:'re| are) going with|let's go with|we agreed|agreed to|"
+    r"agreed that|we(?:'ll| will) go with|final answer|settled on|we're sticking with|consensus is|"
+    r"decided to|the plan is)\b", _F)
+
+_QUESTION_START = re.compile(
+    r"^(?:is|are|was|were|did|do|does|has|have|had|will|would|should|shall|can|could|what|when|where|who|why|"
+    r"how|which|any|anything|anyone|any update|how's|what's|where's|who's)\b", _F)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no longer|isn't|aren't|wasn't|weren't|haven't|hasn't|hadn't|didn't|don't|doesn't|won't|"
+    r"can't|cannot|couldn't|wouldn't|shouldn't|nothing|nobody|yet to|far from)\b|n't\b", _F)
+_HEDGE = re.compile(
+    r"\b(?:maybe|perhaps|might|someday|some day|eventually|one day|would be nice|nice to have|in the future|"
+    r"at some point|not sure|wondering|what if|brainstorm|if we have time|if there's time|down the road|"
+    r"long term|long-term|could be worth|worth exploring|in theory|i guess we could|we could also|we could|"
+    r"could maybe|probably not|i doubt|no idea|i wish|hypothetically|in an ideal world|dream)\b", _F)
+_DROPPED = re.compile(
+    r"\b(?:let's not|let us not|not going to|won't|drop|dropping|dropped|skip|skipping|postpone|postponed|"
+    r"push(?:ed|ing)? (?:it |that |this )?(?:back|out)|push(?:ed|ing)? .{0,30}?to next|next quarter|next year|"
+    r"next half|deprioriti[sz]e|deprioriti[sz]ed|out of scope|park(?:ed|ing)? (?:it|that|this)|on hold|"
+    r"shelve|shelved|cancel|cancelled|canceled|descope|descoped|not this sprint|not a priority|"
+    r"no longer needed|not needed|scrap|scrapped|abandon|abandoned|put (?:it|that|this) aside|"
+    r"table (?:it|that|this)|tabled|revisit (?:it|that|this)? ?later|later this year|not now|for another time)\b",
+    _F)
+_EXTERNAL = re.compile(
+    r"^(?:the\s+)?(?:they|vendor|vendors|client|clients|customer|customers|legal|marketing|sales|finance|"
+    r"procurement|the other team|another team|[a-z]+ team|their team|management|leadership|support|"
+    r"the contractor|contractors|partner|partners|apple|google|aws|microsoft)\b", _F)
+_OLD_OR_PERSONAL = re.compile(
+    r"\b(?:last year|years ago|months ago|back in (?:the day|20\d\d)|used to|my last job|my old|previous company|"
+    r"weekend|vacation|holiday|holidays|movie|movies|film|(?:a|the|that|this|my) book|novel|board game|video game|"
+    r"dinner|lunch|breakfast|coffee|marathon|hike|hiking|kids|birthday|road trip|trip to|concert|recipe|garden|"
+    r"gym|workout|netflix|camping|beach|wedding|baby|yoga|guitar|piano|soccer|football|baseball|basketball|"
+    r"tennis|golf|festival|episode|puzzle|lego|renovation|apartment|my (?:dog|cat|kid|son|daughter|wife|husband|"
+    r"partner|parents|mom|dad))\b", _F)
+
+_TRAILING = re.compile(
+    r"(?:\s*[,.!?;:]+\s*|\s+)(?:today|tomorrow|tonight|this (?:morning|afternoon|evening|week|sprint)|next week|"
+    r"yesterday|last night|earlier|earlier today|this morning|first thing(?: tomorrow| in the morning)?|asap|"
+    r"right away|right now|now|later|later today|as well|too|already|again|finally|for now|for sure|"
+    r"on (?:monday|tuesday|wednesday|thursday|friday)|(?:by|before|until|after) .*|so .*|because .*|"
+    r"since .*|once .*|which .*|while .*|if .*|unless .*|as soon as .*|when .*|then|either|anyway|"
+    r"i think|i guess|i believe|hopefully|probably|basically|for the .* release|in the .* sprint|"
+    r"this time|at least|thanks|thank you|please|first|though|btw|with .* help|over the weekend|"
+    r"last week|over the last .*|end of day|eod|end of week|eow|and (?:it|that)(?:'s| is| was) .*|"
+    r"and (?:is|was|should|will|it) .*|,? and now .*|,? and we .*|,? and i .*|"
+    r"(?:,\s*)?(?:so|and|but) (?:yeah|that's it)|on my end|on my side|from my side|yet|"
+    r"(?:this|next|last) (?:monday|tuesday|wednesday|thursday|friday))$", _F)
+_LEADING = re.compile(r"^(?:(?:the|a|an|our|my|your|his|her|their|that|this|some|up|on|with|to|all|also|"
+                      r"just|then|again|out|in|at|into|over|off)\s+)+", _F)
+
+
+_TAKE = re.compile(r"^(?:take|grab|own|handle|pick up|work on|look at|look into|take care of|take over|"
+                   r"be responsible for|deal with|on|with|at)\s+(?=\S)", _F)
+
+
+def _clean_object(text: str) -> str:
+    obj = _TAKE.sub("", text.strip(" ,.!?;:-\"'"))
+    for _ in range(6):
+        trimmed = _TRAILING.sub("", obj).strip(" ,.!?;:-\"'")
+        if trimmed == obj:
+            break
+        obj = trimmed
+    return obj
+
+
+def _noun_phrase(text: str) -> str:
+    """The work named as a subject ("So the new login page" → "new login page")."""
+    return _LEADING.sub("", _clean_object(text)).strip()
+
+
+def clauses(text: str) -> list[str]:
+    parts: list[str] = []
+    for sentence in _SENTENCE.split(text.replace("’", "'").replace("‘", "'")):
+        for part in _CLAUSE.split(sentence):
+            part = _FILLER.sub("", part.strip()).strip(" ,")
+            if part:
+                parts.append(part)
+    return parts
+
+
+def _who(value: str | None, speaker: str | None) -> str | None:
+    if value is None:
+        return None
+    lowered = value.lower()
+    if lowered in ("i", "me"):
+        return speaker
+    if lowered in ("we", "you", "he", "she", "they", "it"):
+        return None
+    return value
+
+
+def _statement(intent: Intent, clause: str, obj: str, who: str | None, speaker: str | None,
+               request: bool = False, confidence: float = 1.0) -> Statement:
+    cleaned = _clean_object(obj)
+    pronoun = not cleaned or bool(_PRONOUN_OBJECT.match(_LEADING.sub("", cleaned) or cleaned))
+    return Statement(intent, clause, cleaned, _who(who, speaker), pronoun, request, confidence)
+
+
+def _request(clause: str, speaker: str | None) -> Statement | None:
+    match = _REQUEST.match(clause)
+    if match:
+        to = match.group("to") or match.group("to2")
+        return _statement(Intent.TODO, clause, match.group("obj"), to, speaker, request=True, confidence=0.9)
+    match = _WHO_CAN.match(clause)
+    if match:
+        return _statement(Intent.TODO, clause, match.group("obj"), None, speaker, request=True, confidence=0.7)
+    return None
+
+
+def _future(clause: str, speaker: str | None) -> Statement | None:
+    for pattern in (_ASSIGN, _ACTION_ITEM, _IMPERATIVE, _LET_ME, _LETS, _FUTURE, _OWNERSHIP):
+        match = pattern.match(clause)
+        if not match:
+            continue
+        groups = match.groupdict()
+        who = groups.get("who") or groups.get("to")
+        if pattern is _LET_ME:
+            who = "I"
+        if pattern is _FUTURE and (who or "").lower() == "it":
+            return None  # "it should be fine" says nothing about who does what
+        return _statement(Intent.TODO, clause, groups["obj"], who, speaker,
+                          request=pattern is _IMPERATIVE)
+    return None
+
+
+def _done(clause: str, speaker: str | None) -> Statement | None:
+    match = _DONE_WITH.match(clause) or _DONE_VERB.match(clause)
+    if match:
+        obj = match.group("obj")
+        verb = match.groupdict().get("verb")
+        if verb and verb.lower() in _CREATIVE_VERBS:
+            obj = f"{verb} {obj}"
+        return _statement(Intent.DONE, clause, obj, match.groupdict().get("who"), speaker)
+    match = _DONE_SUBJECT.match(clause) or _DONE_VERB_TAIL.match(clause)
+    if match:
+        rest = match.groupdict().get("rest") or ""
+        if re.match(r"\s*(?:yet|soon|by|next|tomorrow|later|in\s+\w+\s+(?:days|weeks))", rest, _F):
+            return None  # "will be done by Friday" / "done soon" is a plan, not a report
+        return _statement(Intent.DONE, clause, _noun_phrase(match.group("obj")), None, speaker)
+    return None
+
+
+# Verbs whose object alone would not name the work ("added rate limiting" is the work "add rate limiting").
+_CREATIVE_VERBS = words("""added removed implemented built automated patched updated refactored documented
+tested configured installed enabled disabled created moved replaced switched integrated optimized rewrote
+redesigned reworked migrated upgraded ported bumped renamed split killed wrote""")
+
+
+def _progress(clause: str, speaker: str | None) -> Statement | None:
+    match = _ON_IT.match(clause)
+    if match:
+        return _statement(Intent.IN_PROGRESS, clause, match.group("obj") or "it", "I", speaker, confidence=0.9)
+    match = _CONTINUING.match(clause)
+    if match:
+        return _statement(Intent.IN_PROGRESS, clause, match.group("obj"), "I", speaker)
+    match = _PROGRESS_VERB.match(clause)
+    if match:
+        return _statement(Intent.IN_PROGRESS, clause, match.group("obj"), match.group("who"), speaker)
+    match = _PROGRESS_SUBJECT.match(clause)
+    if match:
+        return _statement(Intent.IN_PROGRESS, clause, _noun_phrase(match.group("obj")), None, speaker)
+    match = _PROGRESSIVE.match(clause)
+    if match and match.group("verb").lower() not in _NOT_PROGRESS:
+        verb = match.group("verb")
+        obj = match.group("obj")
+        if verb.lower() in ("working", "focusing", "concentrating"):
+            obj = re.sub(r"^(?:on|at)\s+", "", obj, flags=_F)
+            return _statement(Intent.IN_PROGRESS, clause, obj, match.group("who"), speaker)
+        return _statement(Intent.IN_PROGRESS, clause, f"{verb} {obj}", match.group("who"), speaker, confidence=0.9)
+    return None
+
+
+def analyze_clause(clause: str, speaker: str | None) -> Clause:
+    question = clause.rstrip().endswith("?") or bool(_QUESTION_START.match(clause) and "?" in clause)
+    if _BLOCKER.search(clause) and not _NOT_BLOCKED.search(clause) and not question:
+        return Clause(clause, Statement(Intent.BLOCKED, clause, _clean_object(clause)))
+    if question:
+        request = _request(clause, speaker)
+        return Clause(clause, request, None if request else "question")
+    if _DECISION.search(clause) and not _NEGATION.search(clause):
+        return Clause(clause, Statement(Intent.DECISION, clause, _clean_object(clause)))
+    if _OLD_OR_PERSONAL.search(clause):
+        return Clause(clause, None, "personal")
+    if _DROPPED.search(clause):
+        return Clause(clause, None, "dropped")
+    if _HEDGE.search(clause):
+        return Clause(clause, None, "hedged")
+    if _EXTERNAL.match(clause):
+        return Clause(clause, None, "external")
+    statement = _future(clause, speaker) or _done(clause, speaker) or _progress(clause, speaker)
+    if statement is None:
+        return Clause(clause, None)
+    if _NEGATION.search(clause.replace(statement.obj, " ", 1) if statement.obj else clause):
+        return Clause(clause, None, "negated")
+    return Clause(clause, statement)
+
+
+def analyze(text: str, speaker: str | None) -> list[Clause]:
+    return [analyze_clause(clause, speaker) for clause in clauses(text)]

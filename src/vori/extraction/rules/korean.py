@@ -1,0 +1,206 @@
+"""How people report work in Korean meetings.
+
+Korean puts the predicate last, so a clause is read from its end: the ending says whether work will be done
+(-겠습니다, -ㄹ게요, -해야 합니다, -해 주세요, -기로 했습니다), is under way (-하고 있습니다, 진행 중, 시작했습니다)
+or is finished (완료했습니다, 끝났어요, 머지했습니다, 배포 나갔습니다); what comes before the predicate names the
+work, minus the people (제가, 지수 님이), time words and fillers. Questions, negation (안/못/-지 않-), hedges
+(-ㄹ 수도, 좋을 것 같-), postponing (미루-, 보류, 다음 분기) and small talk are set aside first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from vori.extraction.rules.common import Clause, Intent, Statement
+
+_SENTENCE = re.compile(r"(?<=[.!?。])\s+|(?<=[다요죠음])\s*[,.]\s+(?=그리고|근데|그런데|그래서|하지만|그리고요)")
+_CLAUSE = re.compile(r"\s+(?:그리고|근데|그런데|하지만|그래서|그러고|그리고요|또)\s+"
+                     r"|(?<=[고데만서며니])\s*,\s+(?=[가-힣A-Za-z])")
+_FILLER = re.compile(r"^(?:(?:음+|어+|그+|네+|예|아+|자|일단|그래서|그리고|근데|그럼|그러면|이제|저기|뭐|막|"
+                     r"아무튼|암튼|참|또|그니까|그러니까|오케이|넵|넹|좋습니다|좋아요|알겠습니다)[,.…\s]+)+")
+
+_QUESTION_END = re.compile(r"(?:\?|나요|까요|습니까|는지요|을까|ㄹ까|한가요|인가요|었나|했나|됐나|건가요|거죠\?|"
+                           r"죠\?|어요\?|에요\?|예요\?|가요|래요\?|대요\?|니\?)\s*[?]?$")
+_REQUEST = re.compile(r"(?:주세요|주시겠어요|주시면|주실 ?수|줄 ?수 ?있|주실래요|줄래요|부탁(?:드립니다|드려요|해요|합니다)"
+                      r"|맡아 ?주|가능할까요|해 ?줘|해 ?주라|하시죠|해 ?주시고)")
+_NEGATION = re.compile(r"(?:^|\s)(?:안|못)(?=\s|했|하|해|돼|됐|되|끝|나|갔|썼|봤|만들|올|들어)|않|아니|없습니다|없어요|"
+                       r"없었|없네|지 ?말|못했|안됐|안 됐|아직입니다|아직이에요|아직이요")
+_HEDGE = re.compile(r"아마|할 ?수도|수도 있|좋을 ?것 ?같|좋겠|어떨까|고민|언젠가|생각해 ?보|생각 중|아이디어|혹시|할지|될지|"
+                    r"지도 모르|해 ?볼 ?만|괜찮을 ?것 ?같|나중에 ?해 ?보|여유 ?있으면|시간 ?되면|가능하면|바람")
+_DROPPED = re.compile(r"미루|미뤄|미룹|미룰|보류|다음 ?분기|내년|다음 ?달로|다음 ?스프린트로|하지 ?말|안 ?하기로|빼기로|"
+                      r"빼죠|빼자|제외|취소|드롭|스킵|나중으로|우선순위에서|접기로|접죠|접자|홀드|중단하기로|"
+                      r"안 ?하는 ?걸로|하지 ?않기로|필요 ?없|불필요")
+_EXTERNAL = re.compile(r"^(?:그쪽|업체|벤더|고객사|고객|클라이언트|외주|협력사|본사|법무팀|마케팅팀|영업팀|재무팀|"
+                       r"[가-힣A-Za-z]+팀(?:에서|이|은|도))")
+_PERSONAL = re.compile(r"주말|휴가|영화|소설|게임|점심|저녁|커피|여행|등산|캠핑|운동|헬스|생일|결혼|애들|아이들|강아지|"
+                       r"고양이|드라마|맛집|날씨|감기|이사|축구|야구|농구|마라톤|콘서트|작년|예전에|옛날|전 ?회사|"
+                       r"전 ?직장|명절|추석|설날|연휴|출장 ?갔|낚시|요가|자전거|넷플릭스")
+_BLOCKER = re.compile(r"막혀|막혔|막힌|막혀서|블로커|블로킹|대기 ?중|기다리고|기다려야|기다리는|권한이 ?없|권한을 ?못|"
+                      r"권한 ?문제|접근이 ?안|접근 ?권한|진행이 ?안|진행을 ?못|진행이 ?어렵|못 ?하고 ?있|의존|"
+                      r"안 ?돼서|안 ?되서|안 ?되고 ?있|때문에 ?(?:작업|진행|테스트|배포|개발)|회신이 ?없|답이 ?없|"
+                      r"답변이 ?없|멈춰|다운돼|다운되|깨져|실패하고 ?있|안 ?올라가|안 ?열려|못 ?받아서|못 ?받았|"
+                      r"받아야 ?(?:진행|시작|작업)|나와야 ?(?:진행|시작|작업)|전까지는 ?(?:진행|작업|시작)")
+_NOT_BLOCKED = re.compile(r"(?:블로커|막힌 ?(?:건|거|것|부분)|이슈|특이 ?사항|문제)(?:는|은|가|이)? ?(?:없|딱히)|"
+                          r"해결됐|풀렸|블로커\s*(?:있나요|있으신가요|없나요)")
+_DECISION = re.compile(r"결정했|결정하겠|결정됐|결정입니다|확정했|확정됐|확정입니다|합의했|합의됐|로 ?가기로|로 ?가죠|"
+                       r"로 ?하기로 ?(?:했|결정)|방향으로 ?(?:가기로|정했)|정했습니다|정했어요|결론은|결론이")
+
+# Predicates, read at the end of the clause. Each starts where the work's name ends.
+_DONE = re.compile(
+    r"(?:완료(?:했|됐|되었|하였|되어|처리|입니다|예요|이에요|상태|했어|됐어|요|\s*했|\s*됐|$)|끝났|끝냈|끝내\s?놨|끝났어|"
+    r"마무리(?:\s*(?:했|됐|되었|지었|지어|해\s?놨|해\s?뒀|단계))|마쳤|다\s?(?:했|됐|끝|만들었|고쳤)|"
+    r"(?:배포|머지|병합|해결|반영|적용|출시|릴리스|릴리즈|론칭|런칭|오픈|제출|전달|공유|세팅|셋업|설정|추가|제거|"
+    r"교체|업데이트|업그레이드|마이그레이션|구현|개발|작성|수정|정리|연동|통합|머지|패치|픽스|처리|테스트|녹화|"
+    r"발송|등록|생성|삭제|변경|전환|이관|도입|적용|리팩토링|최적화|자동화)(?:를|을|도|는|가|이)?\s*(?:다\s*)?"
+    r"(?:했|됐|되었|하였|해\s?놨|해\s?뒀|해\s?두었|시켰|완료|끝|나갔|들어갔|돼\s?있|되어\s?있)|"
+    r"고쳤|올렸|내보냈|보냈|붙였|만들었|짰|짜\s?놨|넣었|뺐|바꿨|옮겼|닫았|풀었|나갔습니다|나갔어요|라이브(?:됐|예요|입니다)|"
+    r"잘\s?돌아가|정상\s?동작)")
+_PROGRESS = re.compile(
+    r"(?:(?:하고|보고|만들고|짜고|고치고|찾고|파고|알아보고|살펴보고|붙이고|들여다보고|진행하고|작업하고|개발하고|"
+    r"구현하고|수정하고|테스트하고|검토하고|리뷰하고|정리하고|작성하고|준비하고|분석하고|조사하고|디버깅하고|옮기고|"
+    r"붙잡고|돌리고|쓰고|그리고|잡고)\s?(?:있|계시)|(?:진행|작업|개발|구현|리뷰|검토|테스트|QA|작성|준비|분석|조사|"
+    r"디버깅|수정|마이그레이션|리팩토링|설계|논의|배포)\s?중|시작했|시작해서|시작했어|시작됐|착수했|착수해서|착수|"
+    r"들어갔|손\s?대기\s?시작|손\s?댔|잡았어요|잡았습니다|붙었|반쯤|절반\s?정도|거의\s?다\s?(?:됐|왔|끝)|"
+    r"진행되고\s?있|진행\s?상황|하는\s?중)")
+_TODO = re.compile(
+    r"(?:겠습니다|겠어요|겠음|겠네요|[ㄹ을할볼갈줄드릴올릴만들잡챙길붙일고칠짤넣을]게요|께요|[할볼갈] ?거예요|[할볼] ?거에요|"
+    r"[할볼] ?겁니다|예정(?:입니다|이에요|이고|이라|이요|$)|계획(?:입니다|이에요)|야\s?(?:합니다|해요|돼요|됩니다|겠|할|하고)|"
+    r"주세요|주시겠어요|주시면|주실\s?수|줄\s?수\s?있|주실래요|부탁(?:드립니다|드려요|해요|합니다)|맡겠|맡을게|맡아|"
+    r"기로\s?(?:했|하죠|합시다|해요|하겠)|합시다|하시죠|봅시다|해\s?보죠|하죠$|하자$|필요합니다|필요해요|챙기겠|챙길게)")
+_STEM_VERB = re.compile(r"(?:하|해|했|할|합|함|하겠|하고|되|돼|됐|됩|될|시켜|시킬|시키)[가-힣]*$")
+
+_PERSON_SUFFIX = re.compile(r"^(?P<name>[가-힣A-Za-z]{1,8}?)\s?(?:님|씨|매니저님|팀장님|책임님|선임님|대리님|과장님|프로님)"
+                            r"(?:이|께서|은|는|도|이랑|한테|께|가)?$")
+_SELF = re.compile(r"^(?:제가|저는|저도|전|내가|난|나는|저|저희가|저희는|저희도|우리가|우리는|우리)$")
+_DROP_WORD = re.compile(
+    r"^(?:음+|어+|그+|네+|예|아+|자|일단|일단은|우선|먼저|그리고|그래서|근데|그럼|이제|오늘|오늘은|어제|어제는|내일|내일은|"
+    r"모레|이번|주|이번주|이번주에|다음주|지난주|주말|오전|오후|아침|저녁|점심|방금|아까|드디어|이미|벌써|곧|금방|바로|빨리|"
+    r"최대한|계속|아직|거의|다|전부|모두|좀|조금|한번|한|번|중으로|중에|안에|내로|오늘중|오늘까지|내일까지|금주|"
+    r"[월화수목금토일]요일(?:까지|에|에는|전까지)?|\d+시(?:까지|에)?|\d+일(?:까지|에)?|까지|쯤|정도|같이|함께|"
+    r"혹시|이거|그거|이건|그건|저거|해당|관련|관련해서|관련된|쪽|부분은|건은|건|거|것|네요|일|오늘부터|지금|지금은)$")
+_PRONOUN = re.compile(r"^(?:그거|그것|이거|이것|저거|그건|이건|그 ?건|그 ?부분|그 ?작업|해당 ?작업|그 ?티켓|이 ?티켓|"
+                      r"그쪽|그 ?일|이 ?일|그게|이게|그거는|이거는|말씀하신 ?(?:거|것|건)|)$")
+_HANGUL_ONLY = re.compile(r"^[가-힣]+$")
+_HONORIFIC = re.compile(r"^(?:님|씨)(?:이|께서|은|는|도|이랑|한테|께|가)?$")
+_VERB_LINK = re.compile(r"(?:해|하고|해야|하러|하려고|해서|해둬|해놔|해 ?두|되게|되도록)$")
+_PARTICLE = re.compile(r"(?<=[가-힣A-Za-z0-9])(?:을|를|은|는|이|가|도|에서|에|의|으로|로|와|과|이랑|랑|하고|까지|부터|"
+                       r"만|께서|께|한테|에게)$")
+
+
+def clauses(text: str) -> list[str]:
+    parts: list[str] = []
+    for sentence in _SENTENCE.split(text):
+        for part in _CLAUSE.split(sentence):
+            part = _FILLER.sub("", part.strip()).strip(" ,.")
+            if part:
+                parts.append(part)
+    return parts
+
+
+def _strip_particle(word: str) -> str:
+    if len(word) <= 1:
+        return word
+    if len(word) == 2 and _HANGUL_ONLY.match(word):
+        # Two syllables: only particles no noun ends with ("속도" keeps its 도, "쪽은" loses its 은).
+        return word[0] if word[1] in "은는을를" else word
+    return _PARTICLE.sub("", word)
+
+
+def _split_people(words: list[str], speaker: str | None, names: Collection[str]) -> tuple[list[str], str | None]:
+    """Remove the people from the words naming the work; the last named doer is the assignee."""
+    kept: list[str] = []
+    who: str | None = None
+    for word in words:
+        if _HONORIFIC.match(word):
+            if kept and who is None:
+                who = kept.pop()
+            continue
+        bare = _strip_particle(word)
+        person = _PERSON_SUFFIX.match(word)
+        if _SELF.match(word):
+            who = speaker if word.startswith(("제", "저", "전", "내", "난", "나")) and "희" not in word else who
+        elif person:
+            who = person.group("name")
+        elif bare in names or word in names:
+            who = bare if bare in names else word
+        else:
+            kept.append(word)
+    return kept, who
+
+
+def _work_words(before: str, stem: str) -> list[str]:
+    words = [w for w in before.split() if w]
+    if stem:
+        words.append(stem)
+    return words
+
+
+def _title_words(words: list[str]) -> str:
+    out = [w for w in (_strip_particle(w.strip(" ,.!?~…")) for w in words) if w and not _DROP_WORD.match(w)]
+    return " ".join(out)
+
+
+def _statement(intent: Intent, clause: str, match: re.Match[str], speaker: str | None,
+               names: Collection[str], request: bool = False) -> Statement:
+    start = match.start()
+    word_start = clause.rfind(" ", 0, start) + 1
+    before = clause[:word_start]
+    head = clause[word_start:start]
+    if not head and before.strip():
+        # "정리해 주세요", "수정하고 있습니다": the main verb is the word before the auxiliary.
+        previous = before.split()[-1]
+        if _VERB_LINK.search(previous) or re.search(r"(?:어|아|워|쳐|져|려|고)$", previous):
+            head = previous
+            before = before[: before.rstrip().rfind(previous)]
+    stem = _STEM_VERB.sub("", head) if head and _STEM_VERB.search(head) else ""
+    if len(stem) < 2:
+        stem = ""
+    words, who = _split_people(_work_words(before, stem), speaker, names)
+    obj = _title_words(words)
+    pronoun = not obj or bool(_PRONOUN.match(obj))
+    if request and who is None:
+        who = None
+    return Statement(intent, clause, obj, who, pronoun, request)
+
+
+def analyze_clause(clause: str, speaker: str | None, names: Collection[str] = ()) -> Clause:
+    text = clause.strip()
+    question = bool(_QUESTION_END.search(text)) or text.endswith("?")
+    if _BLOCKER.search(text) and not _NOT_BLOCKED.search(text) and not question:
+        return Clause(clause, Statement(Intent.BLOCKED, clause, text.rstrip(".")))
+    request = _REQUEST.search(text)
+    if question and not request:
+        return Clause(clause, None, "question")
+    if _DECISION.search(text) and not _NEGATION.search(text):
+        return Clause(clause, Statement(Intent.DECISION, clause, text.rstrip(".")))
+    for pattern, reason in ((_PERSONAL, "personal"), (_DROPPED, "dropped"), (_HEDGE, "hedged")):
+        if pattern.search(text):
+            return Clause(clause, None, reason)
+    if _EXTERNAL.match(text):
+        return Clause(clause, None, "external")
+    found = _classify(text)
+    if found is None:
+        return Clause(clause, None)
+    intent, match = found
+    if _NEGATION.search(text[match.start() - 3 if match.start() >= 3 else 0:]) or _NEGATION.search(
+            text[:match.start()].split()[-1] if text[:match.start()].split() else ""):
+        return Clause(clause, None, "negated")
+    return Clause(clause, _statement(intent, text, match, speaker, names, request=bool(request)))
+
+
+def _classify(text: str) -> tuple[Intent, re.Match[str]] | None:
+    """The intent of the clause's final predicate: whichever pattern matches last wins ("시작해서 거의 끝났어요"
+    is done-ish progress, "끝나면 배포하겠습니다" is a plan)."""
+    best: tuple[Intent, re.Match[str]] | None = None
+    for intent, pattern in ((Intent.DONE, _DONE), (Intent.IN_PROGRESS, _PROGRESS), (Intent.TODO, _TODO)):
+        for match in pattern.finditer(text):
+            if best is None or match.start() > best[1].start():
+                best = (intent, match)
+    if best is not None and best[0] == Intent.DONE and re.search(r"(?:면|으면|고 나서|후에|뒤에)\s", text[best[1].end():]):
+        return None
+    return best
+
+
+def analyze(text: str, speaker: str | None, names: Collection[str] = ()) -> list[Clause]:
+    return [analyze_clause(clause, speaker, names) for clause in clauses(text)]
