@@ -1,0 +1,95 @@
+"""How single utterances are read, in English and Korean: intent, the work named, who does it, and the
+statements that must not become work (questions, negations, hedges, postponing, small talk)."""
+
+from __future__ import annotations
+
+import pytest
+
+from vori.extraction.rules import english, korean
+from vori.extraction.rules.common import split_speaker
+
+EN = [
+    # (utterance, intent or why ignored, words of the work, assignee)
+    ("The login page is finished, I merged it last night.", "DONE", "login page", None),
+    ("I'll add retries to the upload job by Friday.", "TODO", "add retries to the upload job", "Ana"),
+    ("Dan, can you take the flaky CI test?", "TODO", "flaky CI test", "Dan"),
+    ("I started on the billing dashboard.", "IN_PROGRESS", "billing dashboard", "Ana"),
+    ("Still working on the search indexer.", "IN_PROGRESS", "search indexer", "Ana"),
+    ("Yeah, it's done.", "DONE", "it", None),
+    ("The CSV export shipped yesterday.", "DONE", "CSV export", None),
+    ("We need to rotate the API keys before the audit.", "TODO", "rotate the API keys", None),
+    ("Priya will write the migration guide.", "TODO", "write the migration guide", "Priya"),
+    ("I've wrapped up the onboarding emails.", "DONE", "onboarding emails", "Ana"),
+    ("I'm refactoring the payment service.", "IN_PROGRESS", "refactoring the payment service", "Ana"),
+    ("We're blocked on the staging credentials.", "BLOCKED", "staging credentials", None),
+    ("Let's go with Postgres for the event store.", "DECISION", "Postgres", None),
+    ("Is the login page done?", "question", "", None),
+    ("The export isn't done yet.", None, "", None),
+    ("I didn't get to the docs.", None, "", None),
+    ("Let's not do dark mode this quarter.", "dropped", "", None),
+    ("Maybe someday we could rewrite it in Rust.", "hedged", "", None),
+    ("I finally finished that book over the weekend.", "personal", "", None),
+    ("They will upgrade their API next month.", "external", "", None),
+    ("Nothing blocking me today.", None, "", None),
+]
+
+KO = [
+    ("로그인 화면 작업 끝났습니다", "DONE", "로그인 화면", None),
+    ("로그인 페이지 구현이 완료되었습니다", "DONE", "로그인 페이지", None),
+    ("지수 님이 결제 API 문서 정리해 주세요", "TODO", "결제 API 문서 정리", "지수"),
+    ("제가 결제 API 문서를 정리하겠습니다", "TODO", "결제 API 문서 정리", "민수"),
+    ("검색 기능 개발 시작했습니다", "IN_PROGRESS", "검색 기능", None),
+    ("알림 서버 쪽은 지금 작업 중이에요", "IN_PROGRESS", "알림 서버", None),
+    ("회원가입 페이지 수정하고 있습니다", "IN_PROGRESS", "회원가입 페이지", None),
+    ("배포 스크립트는 어제 머지했습니다", "DONE", "배포 스크립트", None),
+    ("CI 테스트 고쳐야 합니다", "TODO", "CI 테스트", None),
+    ("스테이징 권한이 없어서 배포를 못 하고 있어요", "BLOCKED", "스테이징 권한", None),
+    ("인증은 JWT로 가기로 했습니다", "DECISION", "JWT", None),
+    ("로그인 페이지 끝났나요?", "question", "", None),
+    ("아직 안 끝났어요", "negated", "", None),
+    ("그건 다음 분기로 미루죠", "dropped", "", None),
+    ("나중에 다크 모드 해보면 좋을 것 같긴 한데요", "hedged", "", None),
+    ("주말에 등산 다녀왔어요", "personal", "", None),
+    ("블로커는 딱히 없습니다", None, "", None),
+]
+
+
+def _read(clauses: list, expected: str | None) -> tuple[str | None, str, str | None]:
+    clause = clauses[0]
+    if clause.statement is None:
+        return clause.ignored, "", None
+    return clause.statement.intent.value, clause.statement.obj, clause.statement.assignee
+
+
+@pytest.mark.parametrize(("text", "intent", "work", "who"), EN)
+def test_english(text: str, intent: str | None, work: str, who: str | None) -> None:
+    found_intent, obj, assignee = _read(english.analyze(text, "Ana"), intent)
+    assert found_intent == intent
+    assert work.lower() in obj.lower()
+    if intent in ("TODO", "IN_PROGRESS", "DONE"):
+        assert assignee == who
+
+
+@pytest.mark.parametrize(("text", "intent", "work", "who"), KO)
+def test_korean(text: str, intent: str | None, work: str, who: str | None) -> None:
+    found_intent, obj, assignee = _read(korean.analyze(text, "민수", {"지수", "민수"}), intent)
+    assert found_intent == intent
+    assert work in obj
+    if intent in ("TODO", "IN_PROGRESS", "DONE"):
+        assert assignee == who
+
+
+def test_clauses_are_read_separately() -> None:
+    found = [c.statement.intent.value for c in english.analyze(
+        "I finished the invoice PDF and I'll start the refund flow tomorrow.", "Ana") if c.statement]
+    assert found == ["DONE", "TODO"]
+
+
+@pytest.mark.parametrize(("line", "speaker", "text"), [
+    ("Alice: hello there", "Alice", "hello there"),
+    ("민수: 로그인 끝났어요", "민수", "로그인 끝났어요"),
+    ("no speaker here", None, "no speaker here"),
+    ("see https://example.com for details", None, "see https://example.com for details"),
+])
+def test_speaker_prefix(line: str, speaker: str | None, text: str) -> None:
+    assert split_speaker(line) == (speaker, text)
