@@ -104,6 +104,14 @@ class MeetingReader:
             if speaker:
                 self.names.add(speaker)
 
+    def set_board(self, tickets: list[BoardTicket]) -> None:
+        """The board as it is now (live: people move tickets while the meeting goes on)."""
+        self.board = _Board(tickets)
+        self.status = {t.id: t.status for t in tickets}
+        self.updates.clear()
+        if self.topic is not None and self.topic.board is not None and self.topic.board.id not in self.status:
+            self.topic = None
+
     def read(self) -> Extraction:
         for utterance in self.request.utterances:
             self.read_utterance(utterance)
@@ -144,7 +152,7 @@ class MeetingReader:
                      evidence: Evidence) -> StatusUpdate | None:
         statement = clause.statement
         if statement is None:
-            if clause.ignored == "question":
+            if clause.ignored in ("question", None):
                 self._remember(clause.text, line)
             return None
         if statement.intent == Intent.BLOCKED:
@@ -164,9 +172,15 @@ class MeetingReader:
         return None
 
     def _remember(self, text: str, line: int) -> None:
+        """A question or a bare mention ("the rate limiting for signup, …") sets what "it" refers to next."""
         ticket, score = self.board.best(text)
         if ticket is not None and score >= MATCH:
             self.topic = _Topic(line, board=ticket, score=score)
+            return
+        for new in self.tickets:
+            if similarity(new.title, text) >= 0.75:
+                self.topic = _Topic(line, new=new)
+                return
 
     def _about_topic(self, statement: Statement, speaker: str | None, line: int,
                      evidence: Evidence) -> StatusUpdate | None:

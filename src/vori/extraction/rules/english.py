@@ -28,6 +28,8 @@ _CLAUSE = re.compile(
 _PRONOUN_OBJECT = re.compile(
     r"^(?:it|that|this|those|them|these|that one|this one|the thing|that thing|the one|the ticket|that ticket|"
     r"this ticket|the task|that task|one|both|everything|all of it|all of that|the rest|mine)$", _F)
+# "pair with Carol on it", "follow up on that": the work is what was just talked about.
+_ABOUT_IT = re.compile(r"\s(?:on|with|for|to|about|at|into)\s+(?:it|that|this|them|those)$", _F)
 _NAME = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
 _WHO = rf"(?P<who>I|we|you|he|she|they|{_NAME})"
 
@@ -208,7 +210,8 @@ def _who(value: str | None, speaker: str | None) -> str | None:
 def _statement(intent: Intent, clause: str, obj: str, who: str | None, speaker: str | None,
                request: bool = False, confidence: float = 1.0) -> Statement:
     cleaned = _clean_object(obj)
-    pronoun = not cleaned or bool(_PRONOUN_OBJECT.match(_LEADING.sub("", cleaned) or cleaned))
+    pronoun = (not cleaned or bool(_PRONOUN_OBJECT.match(_LEADING.sub("", cleaned) or cleaned))
+               or bool(_ABOUT_IT.search(cleaned)))
     return Statement(intent, clause, cleaned, _who(who, speaker), pronoun, request, confidence)
 
 

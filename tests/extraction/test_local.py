@@ -1,0 +1,88 @@
+"""The offline provider on whole meetings: context across lines, requests and their answers, one ticket for
+the same work said twice, and moves only forward."""
+
+from __future__ import annotations
+
+from vori.extraction.local import LocalProvider
+from vori.extraction.schema import BoardTicket, Extraction, ExtractionRequest, Utterance
+from vori.tickets.status import TicketStatus
+
+
+def _extract(lines: list[str], board: list[tuple[str, str, str]], language: str = "auto") -> Extraction:
+    request = ExtractionRequest(
+        meeting_id="m-1", language=language,
+        utterances=[Utterance(index=i, text=line) for i, line in enumerate(lines)],
+        board=[BoardTicket(id=i, title=t, status=TicketStatus(s)) for i, t, s in board])
+    return LocalProvider().extract(request)
+
+
+def _moves(result: Extraction) -> set[tuple[str, str]]:
+    return {(u.ticket_id, u.to_status.value) for u in result.status_updates}
+
+
+BOARD = [("T1", "Frontend login page", "IN_PROGRESS"), ("T2", "Password reset email", "TODO"),
+         ("T3", "Billing dashboard", "TODO"), ("T4", "Search indexing job", "DONE")]
+
+
+def test_english_standup() -> None:
+    result = _extract([
+        "Alice: Morning everyone.",
+        "Bob: The login screen is finished, I merged it last night.",
+        "Alice: Nice. Is the password reset email done?",
+        "Carol: Yes, it's done, QA signed off this morning.",
+        "Alice: Dan, can you take the flaky CI test?",
+        "Dan: Sure.",
+        "Bob: I'll add rate limiting to the signup API by Friday.",
+        "Carol: I'm blocked on the staging credentials, waiting for IT.",
+        "Alice: Let's not do dark mode this quarter.",
+        "Bob: I finally finished that book over the weekend.",
+        "Carol: I started on the billing dashboard.",
+        "Bob: And the rate limiting for signup, I'll pair with Carol on it.",
+        "Alice: The search indexing job is done too, by the way.",
+    ], BOARD)
+    assert _moves(result) == {("T1", "DONE"), ("T2", "DONE"), ("T3", "IN_PROGRESS")}
+    titles = {t.title: t for t in result.tickets}
+    assert set(titles) == {"Flaky CI test", "Add rate limiting to the signup API"}
+    assert titles["Flaky CI test"].assignee == "Dan"
+    assert [e.index for e in titles["Add rate limiting to the signup API"].evidence] == [6, 11]
+    assert [b.evidence.index for b in result.blockers if b.evidence] == [7]
+    assert all(t.meeting_id == "m-1" and t.status == TicketStatus.TODO for t in result.tickets)
+
+
+def test_korean_standup() -> None:
+    result = _extract([
+        "민수: 좋은 아침입니다.",
+        "지수: 로그인 화면 작업 끝났습니다. 어제 머지했어요.",
+        "민수: 비밀번호 재설정 메일은 어떻게 됐나요?",
+        "현우: 그거 지금 작업 중이에요.",
+        "민수: 지수 님이 결제 API 문서 정리해 주세요.",
+        "지수: 네, 제가 할게요.",
+        "현우: 스테이징 권한이 없어서 배포를 못 하고 있어요.",
+        "민수: 다크 모드는 다음 분기로 미루죠.",
+        "현우: 주말에 등산 다녀왔어요.",
+    ], [("T1", "로그인 페이지 구현", "IN_PROGRESS"), ("T2", "비밀번호 재설정 메일", "TODO"),
+        ("T3", "정산 대시보드", "TODO")])
+    assert _moves(result) == {("T1", "DONE"), ("T2", "IN_PROGRESS")}
+    assert [(t.title, t.assignee) for t in result.tickets] == [("결제 API 문서 정리", "지수")]
+    assert len(result.blockers) == 1
+
+
+def test_speech_never_moves_back_and_repeats_change_nothing() -> None:
+    result = _extract([
+        "Alice: The search indexing job needs more work, it's in progress again.",
+        "Bob: The login page is done.",
+        "Bob: Yep, the login page is done.",
+    ], BOARD)
+    assert _moves(result) == {("T1", "DONE")}
+    assert len(result.status_updates) == 1
+
+
+def test_questions_negations_and_small_talk_make_nothing() -> None:
+    result = _extract([
+        "Alice: Did anyone look at the billing dashboard?",
+        "Bob: The login page isn't done yet.",
+        "Carol: We could maybe try a new font someday.",
+        "Dan: My kids loved the zoo on the weekend.",
+        "Erin: No blockers for me.",
+    ], BOARD)
+    assert result.tickets == [] and result.status_updates == [] and result.blockers == []
