@@ -74,6 +74,31 @@ def _stream(args: argparse.Namespace) -> int:
     return 0 if run.close_code == 1000 else 1
 
 
+def _eval(args: argparse.Namespace) -> int:
+    """Score a provider on annotated meetings (evals/devset by default); print JSON, and a summary to stderr."""
+    import json
+    from pathlib import Path
+
+    from vori.extraction.evaluate import evaluate
+    from vori.extraction.providers import get_provider
+
+    settings = get_settings()
+    paths = [Path(p) for p in (args.paths or ["evals/devset"])]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        print(f"not found: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    report = evaluate(paths, get_provider(settings.extraction, args.provider))
+    print(json.dumps(report if args.verbose else {k: v for k, v in report.items()
+                                                  if k not in ("misses", "extras")}, ensure_ascii=False, indent=2))
+    overall = report["overall"]
+    print(f"{report['meetings']} meetings, provider {report['provider']}: ticket F1 {overall['tickets']['f1']:.3f} "
+          f"(P {overall['tickets']['precision']:.3f} R {overall['tickets']['recall']:.3f}), status-move accuracy "
+          f"{overall['statusMoves']['accuracy']:.3f}, wrong moves {overall['statusMoves']['wrong']}, blocker F1 "
+          f"{overall['blockers']['f1']:.3f}", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="vori", description="VORI: voice to insight and action")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -93,6 +118,11 @@ def main(argv: list[str] | None = None) -> int:
     stream.add_argument("--fast", action="store_true", help="send as fast as possible, not in real time")
     stream.add_argument("--verbose", action="store_true", help="print partials and acks too")
     stream.set_defaults(func=_stream)
+    evaluation = sub.add_parser("eval", help="score ticket extraction on annotated meetings (evals/)")
+    evaluation.add_argument("paths", nargs="*", help="meeting JSON files or directories (default: evals/devset)")
+    evaluation.add_argument("--provider", choices=["local", "anthropic", "openai"], default=None)
+    evaluation.add_argument("--verbose", action="store_true", help="list every miss, extra and wrong move")
+    evaluation.set_defaults(func=_eval)
     args = parser.parse_args(argv)
     return int(args.func(args))
 

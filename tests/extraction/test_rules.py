@@ -49,7 +49,7 @@ KO = [
     ("아직 안 끝났어요", "negated", "", None),
     ("그건 다음 분기로 미루죠", "dropped", "", None),
     ("나중에 다크 모드 해보면 좋을 것 같긴 한데요", "hedged", "", None),
-    ("주말에 등산 다녀왔어요", "personal", "", None),
+    ("주말에 등산 다녀왔어요", None, "", None),
     ("블로커는 딱히 없습니다", None, "", None),
 ]
 
@@ -58,6 +58,8 @@ def _read(clauses: list, expected: str | None) -> tuple[str | None, str, str | N
     clause = clauses[0]
     if clause.statement is None:
         return clause.ignored, "", None
+    if clause.statement.aside:
+        return clause.statement.aside, "", None
     return clause.statement.intent.value, clause.statement.obj, clause.statement.assignee
 
 

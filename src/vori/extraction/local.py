@@ -70,13 +70,51 @@ class _Topic:
     board: BoardTicket | None = None
     new: ExtractedTicket | None = None
     score: float = 1.0
+    clock: int = 0
+
+
+@dataclass
+class _Mention:
+    """Work described but not yet taken on ("the retry button is missing"); "I'll add it" makes it a ticket."""
+
+    line: int
+    title: str
+    evidence: Evidence
+    clock: int
+
+
+def _is_korean_line(text: str, language: str) -> bool:
+    return language == "ko" or (language not in ("en", "ko") and is_korean(text))
 
 
 def analyze_line(text: str, speaker: str | None, language: str, names: set[str]) -> list[Clause]:
-    korean_line = language == "ko" or (language not in ("en", "ko") and is_korean(text))
-    if korean_line:
+    if _is_korean_line(text, language):
         return korean.analyze(text, speaker, names)
     return english.analyze(text, speaker)
+
+
+def mention_of(text: str, language: str, names: set[str]) -> str:
+    return korean.mention(text, names) if _is_korean_line(text, language) else english.mention(text)
+
+
+# The meeting talking about itself: never a ticket.
+_META = re.compile(
+    r"^(?:keep|regroup|sync|circle back|share|start with|go over|go through|walk through|recap|move on|hop|jump|"
+    r"wrap (?:up|this)|talk|chat|meet|catch up|hand (?:it|over)|pass|get started|kick (?:this|it) off|begin|"
+    r"skip|touch base|follow along|take (?:a|the) (?:minute|second|break)|look at the (?:agenda|board|screen)|"
+    r"see you|thank|thanks)\b"
+    r"|\b(?:meeting|stand-?up|retro(?:spective)?|agenda|this call|the call|screen|everyone|everybody|round|"
+    r"quick one|it quick|회의|스탠드업|회고|안건|순서|차례|화면 ?공유)\b", re.IGNORECASE)
+_NUMBERISH = re.compile(r"^[\d\s:.,%]+$|^(?:one|two|three|four|five|six|seven|eight|nine|ten|a few|some|several|"
+                        r"\d+)(?:\s+\w+)?$", re.IGNORECASE)
+
+
+def is_work(obj: str) -> bool:
+    """Whether a phrase names a piece of work someone could do (the gate for a new ticket)."""
+    words = content_words(obj)
+    if not words or _META.search(obj) or _NUMBERISH.match(obj.strip()):
+        return False
+    return len(obj.split()) <= 14
 
 
 def _title(obj: str) -> str:
@@ -99,6 +137,9 @@ class MeetingReader:
         self.decisions: list[Evidence] = []
         self.topic: _Topic | None = None
         self.request_open: tuple[int, ExtractedTicket, str | None] | None = None
+        self.line_topics = 0  # items already talked about in the utterance being read
+        self.mention: _Mention | None = None
+        self.clock = 0  # counts clauses, to tell which of a topic and a mention came last
         for utterance in request.utterances:
             speaker = utterance.speaker or split_speaker(utterance.text)[0]
             if speaker:
@@ -129,8 +170,10 @@ class MeetingReader:
         quote = f"{speaker}: {text}" if speaker else text
         evidence = Evidence(index=utterance.index, segment_id=utterance.segment_id, quote=quote)
         self._confirm(utterance.index, speaker, text)
+        self.line_topics = 0
         moves: list[StatusUpdate] = []
         for clause in analyze_line(text, speaker, self.request.language, self.names):
+            self.clock += 1
             move = self._read_clause(clause, speaker, utterance.index, evidence)
             if move is not None:
                 moves.append(move)
@@ -152,8 +195,8 @@ class MeetingReader:
                      evidence: Evidence) -> StatusUpdate | None:
         statement = clause.statement
         if statement is None:
-            if clause.ignored in ("question", None):
-                self._remember(clause.text, line)
+            if clause.ignored in ("question", None, "hedged"):
+                self._remember(clause.text, line, evidence, clause.ignored)
             return None
         if statement.intent == Intent.BLOCKED:
             self._blocker(statement, line, evidence)
@@ -161,33 +204,61 @@ class MeetingReader:
         if statement.intent == Intent.DECISION:
             self.decisions.append(evidence.model_copy(update={"quote": statement.clause}))
             return None
-        if statement.pronoun:
-            return self._about_topic(statement, speaker, line, evidence)
+        if statement.pronoun or not content_words(statement.obj):
+            # "it", "that one", "the fix": what the conversation is about.
+            return None if statement.aside else self._about_topic(statement, speaker, line, evidence)
         ticket, score = self.board.best(statement.obj)
         if ticket is not None and score >= MATCH:
-            self.topic = _Topic(line, board=ticket, score=score)
+            self.topic = _Topic(line, board=ticket, score=score, clock=self.clock)
+            self.line_topics += 1
             return self._move(ticket, statement, score * statement.confidence, evidence)
-        if score < NEW and content_words(statement.obj):
+        if score < NEW and not statement.aside and self._worth_a_ticket(statement):
             self._new_ticket(statement, speaker, line, evidence)
         return None
 
-    def _remember(self, text: str, line: int) -> None:
-        """A question or a bare mention ("the rate limiting for signup, …") sets what "it" refers to next."""
+    def _worth_a_ticket(self, statement: Statement) -> bool:
+        """A new ticket needs work that is named (not the meeting itself, not a number), and a report of
+        progress right after another item of the same utterance is a detail of that item, not new work."""
+        if not is_work(statement.obj):
+            return False
+        return statement.intent == Intent.TODO or self.line_topics == 0
+
+    def _remember(self, text: str, line: int, evidence: Evidence, ignored: str | None) -> None:
+        """A question or a bare mention ("the rate limiting for signup, …") sets what "it" refers to next;
+        work described but not yet taken on may become a ticket when someone takes it."""
         ticket, score = self.board.best(text)
         if ticket is not None and score >= MATCH:
-            self.topic = _Topic(line, board=ticket, score=score)
+            self.topic = _Topic(line, board=ticket, score=score, clock=self.clock)
             return
         for new in self.tickets:
             if similarity(new.title, text) >= 0.75:
-                self.topic = _Topic(line, new=new)
+                self.topic = _Topic(line, new=new, clock=self.clock)
                 return
+        if ignored != "question":
+            title = mention_of(text, self.request.language, self.names)
+            if title and is_work(title) and (ticket is None or score < NEW):
+                self.mention = _Mention(line, title, evidence, self.clock)
 
     def _about_topic(self, statement: Statement, speaker: str | None, line: int,
                      evidence: Evidence) -> StatusUpdate | None:
         topic = self.topic
+        mention = self.mention
+        # Work just described is what "I'll do it" takes on; a report of progress ("it's done") is about the
+        # ticket under discussion, unless the work was described in the same breath.
+        takes_on = statement.intent == Intent.TODO or (mention is not None and mention.line == line)
+        if (mention is not None and takes_on and line - mention.line <= CONTEXT_LINES and not statement.aside
+                and (topic is None or topic.clock < mention.clock or line - topic.line > CONTEXT_LINES)):
+            self.mention = None
+            taken = Statement(statement.intent, statement.clause, mention.title, statement.assignee, False,
+                              statement.request, statement.confidence)
+            self._new_ticket(taken, speaker, mention.line, mention.evidence)
+            if self.topic is not None and self.topic.new is not None and evidence not in self.topic.new.evidence:
+                self.topic.new.evidence.append(evidence)
+            return None
         if topic is None or line - topic.line > CONTEXT_LINES:
             return None
         topic.line = line
+        self.line_topics += 1
         if topic.board is not None:
             return self._move(topic.board, statement, 0.85 * topic.score * statement.confidence, evidence)
         if topic.new is not None:
@@ -216,18 +287,20 @@ class MeetingReader:
         title = _title(statement.obj)
         status = _STATUS_OF[statement.intent]
         for ticket in self.tickets:
-            if similarity(ticket.title, title) >= 0.75:
+            recent = any(e.index is not None and line - e.index <= CONTEXT_LINES for e in ticket.evidence)
+            if similarity(ticket.title, title) >= (0.5 if recent else 0.75):
                 ticket.evidence.append(evidence)
                 ticket.assignee = ticket.assignee or statement.assignee
                 if ORDER[status] > ORDER[ticket.status]:
                     ticket.status = status
-                self.topic = _Topic(line, new=ticket)
+                self.topic = _Topic(line, new=ticket, clock=self.clock)
                 return
         ticket = ExtractedTicket(title=title, content=evidence.quote, status=status,
                                  meeting_id=self.request.meeting_id, assignee=statement.assignee,
                                  evidence=[evidence], confidence=statement.confidence)
         self.tickets.append(ticket)
-        self.topic = _Topic(line, new=ticket)
+        self.topic = _Topic(line, new=ticket, clock=self.clock)
+        self.line_topics += 1
         if statement.request:
             self.request_open = (line, ticket, statement.assignee)
 
@@ -237,6 +310,10 @@ class MeetingReader:
         if ticket_id is None and self.topic is not None and self.topic.board and line - self.topic.line <= 1:
             ticket_id = self.topic.board.id
         for blocker in self.blockers:
+            if blocker.evidence is not None and blocker.evidence.index == line:
+                blocker.text = f"{blocker.text} {statement.clause.strip()}"  # one blocker per utterance
+                blocker.ticket_id = blocker.ticket_id or ticket_id
+                return
             if similarity(blocker.text, statement.clause) >= 0.8:
                 return
         self.blockers.append(Blocker(text=statement.clause.strip(), ticket_id=ticket_id, evidence=evidence))

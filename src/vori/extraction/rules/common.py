@@ -32,6 +32,8 @@ class Statement:
     pronoun: bool = False
     request: bool = False  # asked of someone ("can you…", "…해 주세요")
     confidence: float = 1.0
+    # Said in a way that is usually not about work (small talk): taken only for a clear board match.
+    aside: str | None = None
 
 
 @dataclass

@@ -18,19 +18,30 @@ _F = re.IGNORECASE
 _FILLER = re.compile(
     r"^(?:(?:so|um+|uh+|er+|ah|oh|okay|ok|yeah|yep|yes|right|alright|well|and|also|anyway|like|hmm+|cool|"
     r"great|sure|actually|basically|honestly|quick update|update|for me|on my end|on my side|from my side|"
-    r"as for me|me|and then|then|plus)\b[,.!:\-\s]*)+", _F)
+    r"as for me|me|and then|then|plus|meanwhile|in the meantime|today|yesterday|this morning|last night|"
+    r"this afternoon|otherwise|besides|separately|finally|lastly|first|first off|next|after that|since then|"
+    r"mine|good|nice|mostly good|all good|good news|on that note|other than that|apart from that|"
+    r"on top of that|by the way|btw|quick one|real quick)\b[,.!:\-\s]*)+", _F)
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\s+-{1,2}\s+")
-_SUBJECTS = r"(?:i|i'll|i'm|i've|i'd|we|we'll|we're|we've|you|you'll|he|he's|she|she's|they|they're|it|it's|that's)"
+_SUBJECTS = (r"(?:i|i'll|i'm|i've|i'd|we|we'll|we're|we've|you|you'll|he|he's|she|she's|they|they're|it|it's|"
+             r"that|that's|this|there|there's|everything|both)")
 _CLAUSE = re.compile(
     rf"(?:\s*,\s*|\s+)(?:but|and then|and also|and|so|plus|then|though|although|however|also)\s+(?={_SUBJECTS}\b)"
-    rf"|\s*,\s+(?={_SUBJECTS}\s)", _F)
+    rf"|\s*,\s+(?={_SUBJECTS}\s)|\s*,\s+(?=(?:so|but|and then|then)\s)|\s*,\s+(?=(?-i:[A-Z][A-Za-z]*)\s+\w+ed\b)"
+    r"|\s*,\s+(?=(?:about|around|roughly|almost|nearly|maybe)\s+(?:a|an|half|one|two|\d)\b)", _F)
 
 _PRONOUN_OBJECT = re.compile(
     r"^(?:it|that|this|those|them|these|that one|this one|the thing|that thing|the one|the ticket|that ticket|"
     r"this ticket|the task|that task|one|both|everything|all of it|all of that|the rest|mine)$", _F)
 # "pair with Carol on it", "follow up on that": the work is what was just talked about.
 _ABOUT_IT = re.compile(r"\s(?:on|with|for|to|about|at|into)\s+(?:it|that|this|them|those)$", _F)
-_NAME = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
+# A person's name: capitalized (whatever the pattern's flags), and not a word that starts sentences.
+_NOT_NAMES = ("The|This|That|These|Those|Then|Today|Tomorrow|Yesterday|Meanwhile|Also|And|But|So|Oh|Now|Well|Yeah|"
+              "Yes|No|Okay|Ok|Sure|Actually|Anyway|Mine|Me|Good|Nice|Great|Cool|Right|It|We|They|He|She|You|There|"
+              "Here|What|When|Where|Who|Why|How|Last|Next|Our|My|Your|Their|Everything|Nothing|Both|All|Some|Any|"
+              "Maybe|Just|Still|Plus|Otherwise|Finally|First|After|Before|Since|Once|If|Because|Though|Let|Please|"
+              "Hey|Hi|Thanks|Honestly|Basically|Quick|Update|Morning|Afternoon|Merged|Shipped|Deployed|Done|Fixed")
+_NAME = rf"(?-i:(?!(?:{_NOT_NAMES})\b)[A-Z][a-z]+(?:\s(?!(?:{_NOT_NAMES})\b)[A-Z][a-z]+)?)"
 _WHO = rf"(?P<who>I|we|you|he|she|they|{_NAME})"
 
 _REQUEST = re.compile(
@@ -73,14 +84,23 @@ _DONE_VERB = re.compile(
     rf"^(?:{_WHO}\s*)?(?:(?:have|has|'ve|had|just|finally|already|also|actually|successfully|officially)\s+)*"
     r"(?P<verb>finished|completed|shipped|merged|deployed|released|wrapped up|closed out|closed|fixed|resolved|"
     r"landed|launched|rolled out|pushed out|published|delivered|sorted out|knocked out|got through|took care of|"
-    r"finished up|wrapped|nailed down|put out|got done|got|completed the work on|cut|submitted|sent out|sent|"
+    r"finished up|wrapped|nailed down|put out|got done|completed the work on|cut|submitted|sent out|sent|"
     r"migrated|upgraded|cleaned up|set up|wrote up|wrote|added|removed|implemented|built|automated|patched|"
     r"updated|refactored|documented|tested|configured|installed|enabled|disabled|created|moved|replaced|"
     r"switched|integrated|optimized|rewrote|redesigned|reworked|hooked up|turned on|turned off|killed|"
     r"tracked down|figured out|got rid of|ported|bumped|renamed|split|shipped out)\s+(?P<obj>.+)$", _F)
 _DONE_WITH = re.compile(
     rf"^(?:{_WHO}\s*)?(?:am|'m|are|'re|is|'s)?\s*(?:all\s+)?(?:done|finished)\s+with\s+(?P<obj>.+)$", _F)
-_DONE_VERB_TAIL = re.compile(r"^(?P<obj>.+?)\s+(?:shipped|landed|went out|went live|launched|merged|deployed)\b", _F)
+_DONE_VERB_TAIL = re.compile(
+    r"^(?P<obj>.+?)\s+(?:shipped|landed|went out|went live|launched|merged|deployed|finished|completed|"
+    r"wrapped up|succeeded|passed|went through|got merged|got deployed|got shipped|got fixed|got released)\b", _F)
+_DID = re.compile(
+    rf"^(?:{_WHO}\s*)?(?:already\s+|actually\s+|also\s+|finally\s+)*did\s+(?:(?:already|actually|finally)\s+)*"
+    r"(?:(?P<verb>finish|complete|ship|merge|deploy|release|wrap up|close out|close|fix|resolve|land|launch|"
+    r"roll out|publish|deliver|migrate|upgrade|set up|write|add|implement|build|get)\s+)?(?P<obj>.+)$", _F)
+_NEGATED_END = re.compile(r"(?:n't|\bnot|\bnever|\bno longer|\bnowhere near)\s*$", _F)
+_PARTIAL = re.compile(r"^(?:about |around |roughly |almost |nearly |maybe )?(?:a third|a quarter|half|some|most|"
+                      r"part|a few|a couple|one|two|three|the first|\d+(?:\s*%| percent)?)\b(?: of)?", _F)
 
 _PROGRESS_SUBJECT = re.compile(
     r"^(?P<obj>.+?)\s+(?:is|are|'s|'re|has|have)\s+(?:now\s+|currently\s+|still\s+|already\s+|been\s+)*"
@@ -91,7 +111,8 @@ _PROGRESS_SUBJECT = re.compile(
 _PROGRESS_VERB = re.compile(
     rf"^(?:{_WHO}\s*)?(?:(?:have|has|'ve|just|finally|already|also|actually|officially)\s+)*"
     r"(?P<verb>started|starting|started on|began|begun|kicked off|picked up|jumped on|dove into|dived into|"
-    r"got started on|made progress on|made a start on|opened a pr for|put up a pr for|opened a draft for)\s+"
+    r"got started on|got going on|got going with|made progress on|made a start on|opened a pr for|put up a pr for|"
+    r"opened a draft for|started looking at|started working on|started digging into)\s+"
     r"(?:(?:working|work|looking)\s+(?:on|at|into)\s+)?(?P<obj>.+)$", _F)
 _PROGRESSIVE = re.compile(
     rf"^(?:{_WHO}\s*)?(?:am|'m|are|'re|is|'s)\s+(?:(?:still|currently|now|actively|already|also|just|busy|"
@@ -101,7 +122,7 @@ _NOT_PROGRESS = words(
     "expecting assuming guessing seeing saying asking talking meaning leaning considering struggling "
     "blocking missing running coming heading leaving taking")
 _CONTINUING = re.compile(
-    r"^(?:(?:still|currently|now|actively|also|mostly|right now)\s+)*(?:working on|focusing on|busy with|"
+    rf"^(?:{_WHO}\s*(?:am|'m|are|'re|is|'s)\s+)?(?:(?:still|currently|now|actively|also|mostly|right now)\s+)*(?:working on|focusing on|busy with|"
     r"continuing (?:with|on)|chipping away at|plugging away at|grinding through|heads down on|deep in|knee-deep in|"
     r"in the middle of|halfway through|making (?:good |some )?progress on)\s+(?P<obj>.+)$", _F)
 _ON_IT = re.compile(r"^(?:(?:i'm|i am|we're|we are)\s+)?on it\b|^(?:i'm|i am)\s+(?:on|taking)\s+(?P<obj>.+)$", _F)
@@ -135,7 +156,7 @@ _DROPPED = re.compile(
     r"\b(?:let's not|let us not|not going to|won't|drop|dropping|dropped|skip|skipping|postpone|postponed|"
     r"push(?:ed|ing)? (?:it |that |this )?(?:back|out)|push(?:ed|ing)? .{0,30}?to next|next quarter|next year|"
     r"next half|deprioriti[sz]e|deprioriti[sz]ed|out of scope|park(?:ed|ing)? (?:it|that|this)|on hold|"
-    r"shelve|shelved|cancel|cancelled|canceled|descope|descoped|not this sprint|not a priority|"
+    r"park|shelve|shelved|cancel|cancelled|canceled|descope|descoped|not this sprint|not a priority|"
     r"no longer needed|not needed|scrap|scrapped|abandon|abandoned|put (?:it|that|this) aside|"
     r"table (?:it|that|this)|tabled|revisit (?:it|that|this)? ?later|later this year|not now|for another time)\b",
     _F)
@@ -186,6 +207,30 @@ def _noun_phrase(text: str) -> str:
     return _LEADING.sub("", _clean_object(text)).strip()
 
 
+_MENTION_LEAD = re.compile(
+    r"^(?:(?:there's|there is|there are|we have|we've got|we got|i noticed|i saw|i found|it looks like|looks like|"
+    r"turns out|apparently|also|and|so|oh|the thing is|one thing is|another thing is|i think)\s+)+", _F)
+_CHAT = words("good great sound sounds idea thank thanks cool nice fine agree sure right yeah okay ok love perfect "
+              "awesome think know mean guess see feel like want true fair point totally exactly makes sense")
+
+
+_NARRATIVE = re.compile(
+    r"^(?:i|we|you|he|she|they|it|that|this|those|these|who|what|yes|no|yeah|nope|so|because|but|if|when|"
+    r"i'm|i've|i'd|we're|we've|you're|it's|that's|he's|she's|they're|they've)\b"
+    r"|^(?-i:[A-Z][A-Za-z]*)\s+\w+ed\b|\b(?:it|that|them)\b", _F)
+
+
+def mention(clause: str) -> str:
+    """The work a clause describes without saying what happens to it ("the retry button is missing when a
+    payment fails"), named for a ticket if someone then takes it on."""
+    text = _MENTION_LEAD.sub("", clause.strip(" .,!?"))
+    if _NARRATIVE.match(text) or _NEGATION.search(text):
+        return ""  # "I reproduced it…", "QA signed off", "it was still pointing…": telling, not work
+    if len(text.split()) < 2 or all(w.lower().strip(",.!?") in _CHAT for w in text.split()):
+        return ""
+    return _noun_phrase(text)
+
+
 def clauses(text: str) -> list[str]:
     parts: list[str] = []
     for sentence in _SENTENCE.split(text.replace("’", "'").replace("‘", "'")):
@@ -207,12 +252,46 @@ def _who(value: str | None, speaker: str | None) -> str | None:
     return value
 
 
+_TIME_ONLY = re.compile(r"^(?:(?:last|this|next|on|yesterday|today|tomorrow|monday|tuesday|wednesday|thursday|"
+                        r"friday|saturday|sunday|morning|afternoon|evening|night|week|weekend|earlier|already|"
+                        r"again|too|now|finally|overnight)\b\s*)+$", _F)
+_REFERS_BACK = re.compile(r"^(?:it|them)\b|^(?:that|this)(?:\s+(?:one|yesterday|today|last|this|on|in|at|over|"
+                          r"earlier|already|too|as well|and|so|but)\b|$)|^[a-z]+\s+(?:it|them)\b", _F)
+
+
+def _refers_back(obj: str) -> bool:
+    """ "it", "that one", "fixing it", "it this morning and …": the work is what was just talked about."""
+    bare = _LEADING.sub("", obj) or obj
+    return (not obj or bool(_PRONOUN_OBJECT.match(bare)) or bool(_ABOUT_IT.search(obj))
+            or bool(_REFERS_BACK.match(obj)) or bool(_TIME_ONLY.match(obj)))
+
+
 def _statement(intent: Intent, clause: str, obj: str, who: str | None, speaker: str | None,
                request: bool = False, confidence: float = 1.0) -> Statement:
     cleaned = _clean_object(obj)
-    pronoun = (not cleaned or bool(_PRONOUN_OBJECT.match(_LEADING.sub("", cleaned) or cleaned))
-               or bool(_ABOUT_IT.search(cleaned)))
-    return Statement(intent, clause, cleaned, _who(who, speaker), pronoun, request, confidence)
+    pronoun = _refers_back(cleaned)
+    return Statement(intent, clause, "" if _TIME_ONLY.match(cleaned) else cleaned, _who(who, speaker), pronoun,
+                     request, confidence)
+
+
+def _searching(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same pattern found after other words ("Meanwhile I kicked off …"), with a subject required."""
+    prefix = f"^(?:{_WHO}\\s*)?"
+    assert pattern.pattern.startswith(prefix), pattern.pattern[:40]
+    subject = rf"(?<![\w'])(?P<who>I|we|he|she|they|{_NAME})\s*"
+    return re.compile(subject + pattern.pattern[len(prefix):], pattern.flags)
+
+
+def _first(patterns: tuple[re.Pattern[str], ...], clause: str) -> re.Match[str] | None:
+    for pattern in patterns:
+        match = pattern.match(clause)
+        if match:
+            return match
+    for pattern in patterns:
+        match = _SEARCHING[pattern].search(clause) if pattern in _SEARCHING else None
+        if match:
+            return match
+    return None
 
 
 def _request(clause: str, speaker: str | None) -> Statement | None:
@@ -227,15 +306,15 @@ def _request(clause: str, speaker: str | None) -> Statement | None:
 
 
 def _future(clause: str, speaker: str | None) -> Statement | None:
-    for pattern in (_ASSIGN, _ACTION_ITEM, _IMPERATIVE, _LET_ME, _LETS, _FUTURE, _OWNERSHIP):
-        match = pattern.match(clause)
+    for pattern in (_ASSIGN, _ACTION_ITEM, _IMPERATIVE, _LET_ME, _LETS, _FUTURE, _OWNERSHIP, _SEARCHING[_FUTURE]):
+        match = pattern.match(clause) if pattern is not _SEARCHING[_FUTURE] else pattern.search(clause)
         if not match:
             continue
         groups = match.groupdict()
         who = groups.get("who") or groups.get("to")
         if pattern is _LET_ME:
             who = "I"
-        if pattern is _FUTURE and (who or "").lower() == "it":
+        if pattern in (_FUTURE, _SEARCHING[_FUTURE]) and (who or "").lower() == "it":
             return None  # "it should be fine" says nothing about who does what
         return _statement(Intent.TODO, clause, groups["obj"], who, speaker,
                           request=pattern is _IMPERATIVE)
@@ -243,7 +322,10 @@ def _future(clause: str, speaker: str | None) -> Statement | None:
 
 
 def _done(clause: str, speaker: str | None) -> Statement | None:
-    match = _DONE_WITH.match(clause) or _DONE_VERB.match(clause)
+    match = _first((_DID,), clause)
+    if match and (match.group("verb") or _refers_back(_clean_object(match.group("obj")))):
+        return _statement(Intent.DONE, clause, match.group("obj"), match.group("who"), speaker)
+    match = _first((_DONE_WITH, _DONE_VERB), clause)
     if match:
         obj = match.group("obj")
         verb = match.groupdict().get("verb")
@@ -251,10 +333,15 @@ def _done(clause: str, speaker: str | None) -> Statement | None:
             obj = f"{verb} {obj}"
         return _statement(Intent.DONE, clause, obj, match.groupdict().get("who"), speaker)
     match = _DONE_SUBJECT.match(clause) or _DONE_VERB_TAIL.match(clause)
+    if match and _NEGATED_END.search(match.group("obj")):
+        return None  # "the settings redesign isn't finished"
     if match:
         rest = match.groupdict().get("rest") or ""
         if re.match(r"\s*(?:yet|soon|by|next|tomorrow|later|in\s+\w+\s+(?:days|weeks))", rest, _F):
             return None  # "will be done by Friday" / "done soon" is a plan, not a report
+        if _PARTIAL.match(match.group("obj")):
+            # "about a third of the sections are done": the work it belongs to is under way.
+            return Statement(Intent.IN_PROGRESS, clause, "", None, True, confidence=0.9)
         return _statement(Intent.DONE, clause, _noun_phrase(match.group("obj")), None, speaker)
     return None
 
@@ -269,16 +356,16 @@ def _progress(clause: str, speaker: str | None) -> Statement | None:
     match = _ON_IT.match(clause)
     if match:
         return _statement(Intent.IN_PROGRESS, clause, match.group("obj") or "it", "I", speaker, confidence=0.9)
-    match = _CONTINUING.match(clause)
+    match = _first((_CONTINUING,), clause)
     if match:
-        return _statement(Intent.IN_PROGRESS, clause, match.group("obj"), "I", speaker)
-    match = _PROGRESS_VERB.match(clause)
+        return _statement(Intent.IN_PROGRESS, clause, match.group("obj"), match.group("who") or "I", speaker)
+    match = _first((_PROGRESS_VERB,), clause)
     if match:
         return _statement(Intent.IN_PROGRESS, clause, match.group("obj"), match.group("who"), speaker)
     match = _PROGRESS_SUBJECT.match(clause)
     if match:
         return _statement(Intent.IN_PROGRESS, clause, _noun_phrase(match.group("obj")), None, speaker)
-    match = _PROGRESSIVE.match(clause)
+    match = _first((_PROGRESSIVE,), clause)
     if match and match.group("verb").lower() not in _NOT_PROGRESS:
         verb = match.group("verb")
         obj = match.group("obj")
@@ -289,17 +376,19 @@ def _progress(clause: str, speaker: str | None) -> Statement | None:
     return None
 
 
+_SEARCHING = {p: _searching(p) for p in (_FUTURE, _DID, _DONE_WITH, _DONE_VERB, _PROGRESS_VERB, _PROGRESSIVE)}
+
+
 def analyze_clause(clause: str, speaker: str | None) -> Clause:
     question = clause.rstrip().endswith("?") or bool(_QUESTION_START.match(clause) and "?" in clause)
-    if _BLOCKER.search(clause) and not _NOT_BLOCKED.search(clause) and not question:
+    if (_BLOCKER.search(clause) and not _NOT_BLOCKED.search(clause) and not question
+            and not (_done(clause, speaker) and not _NEGATION.search(clause))):  # "I fixed the broken link"
         return Clause(clause, Statement(Intent.BLOCKED, clause, _clean_object(clause)))
     if question:
         request = _request(clause, speaker)
         return Clause(clause, request, None if request else "question")
     if _DECISION.search(clause) and not _NEGATION.search(clause):
         return Clause(clause, Statement(Intent.DECISION, clause, _clean_object(clause)))
-    if _OLD_OR_PERSONAL.search(clause):
-        return Clause(clause, None, "personal")
     if _DROPPED.search(clause):
         return Clause(clause, None, "dropped")
     if _HEDGE.search(clause):
@@ -311,6 +400,8 @@ def analyze_clause(clause: str, speaker: str | None) -> Clause:
         return Clause(clause, None)
     if _NEGATION.search(clause.replace(statement.obj, " ", 1) if statement.obj else clause):
         return Clause(clause, None, "negated")
+    if _OLD_OR_PERSONAL.search(clause):
+        statement.aside = "personal"  # kept only if it clearly names a ticket on the board
     return Clause(clause, statement)
 
 

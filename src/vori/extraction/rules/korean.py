@@ -15,8 +15,11 @@ from collections.abc import Collection
 from vori.extraction.rules.common import Clause, Intent, Statement
 
 _SENTENCE = re.compile(r"(?<=[.!?。])\s+|(?<=[다요죠음])\s*[,.]\s+(?=그리고|근데|그런데|그래서|하지만|그리고요)")
+# Clauses end in connective endings (-했고, -해서, -는데, -지만, -니까, -면서) as well as at conjunctions.
 _CLAUSE = re.compile(r"\s+(?:그리고|근데|그런데|하지만|그래서|그러고|그리고요|또)\s+"
-                     r"|(?<=[고데만서며니])\s*,\s+(?=[가-힣A-Za-z])")
+                     r"|(?<=[고데만서며니])\s*,\s+(?=[가-힣A-Za-z])"
+                     r"|(?<=했고|됐고|있고|이고|였고|왔고|었고|았고|겠고|해서|돼서|되서|어서|아서|여서|워서|져서|쳐서|"
+                     r"는데|은데|인데|던데|지만|니까|으니|면서|으며|하며)\s+")
 _FILLER = re.compile(r"^(?:(?:음+|어+|그+|네+|예|아+|자|일단|그래서|그리고|근데|그럼|그러면|이제|저기|뭐|막|"
                      r"아무튼|암튼|참|또|그니까|그러니까|오케이|넵|넹|좋습니다|좋아요|알겠습니다)[,.…\s]+)+")
 
@@ -33,7 +36,7 @@ _DROPPED = re.compile(r"미루|미뤄|미룹|미룰|보류|다음 ?분기|내년
                       r"안 ?하는 ?걸로|하지 ?않기로|필요 ?없|불필요")
 _EXTERNAL = re.compile(r"^(?:그쪽|업체|벤더|고객사|고객|클라이언트|외주|협력사|본사|법무팀|마케팅팀|영업팀|재무팀|"
                        r"[가-힣A-Za-z]+팀(?:에서|이|은|도))")
-_PERSONAL = re.compile(r"주말|휴가|영화|소설|게임|점심|저녁|커피|여행|등산|캠핑|운동|헬스|생일|결혼|애들|아이들|강아지|"
+_PERSONAL = re.compile(r"주말|휴가|영화|소설|게임|점심 ?먹|저녁 ?먹|회식|커피|여행|등산|캠핑|운동|헬스|생일|결혼|애들|아이들|강아지|"
                        r"고양이|드라마|맛집|날씨|감기|이사|축구|야구|농구|마라톤|콘서트|작년|예전에|옛날|전 ?회사|"
                        r"전 ?직장|명절|추석|설날|연휴|출장 ?갔|낚시|요가|자전거|넷플릭스")
 _BLOCKER = re.compile(r"막혀|막혔|막힌|막혀서|블로커|블로킹|대기 ?중|기다리고|기다려야|기다리는|권한이 ?없|권한을 ?못|"
@@ -67,6 +70,7 @@ _TODO = re.compile(
     r"(?:겠습니다|겠어요|겠음|겠네요|[ㄹ을할볼갈줄드릴올릴만들잡챙길붙일고칠짤넣을]게요|께요|[할볼갈] ?거예요|[할볼] ?거에요|"
     r"[할볼] ?겁니다|예정(?:입니다|이에요|이고|이라|이요|$)|계획(?:입니다|이에요)|야\s?(?:합니다|해요|돼요|됩니다|겠|할|하고)|"
     r"주세요|주시겠어요|주시면|주실\s?수|줄\s?수\s?있|주실래요|부탁(?:드립니다|드려요|해요|합니다)|맡겠|맡을게|맡아|"
+    r"야\s?(?:하는데|되는데|할\s?것\s?같|될\s?것\s?같|겠어요|겠네요)|"
     r"기로\s?(?:했|하죠|합시다|해요|하겠)|합시다|하시죠|봅시다|해\s?보죠|하죠$|하자$|필요합니다|필요해요|챙기겠|챙길게)")
 _STEM_VERB = re.compile(r"(?:하|해|했|할|합|함|하겠|하고|되|돼|됐|됩|될|시켜|시킬|시키)[가-힣]*$")
 
@@ -78,10 +82,23 @@ _DROP_WORD = re.compile(
     r"모레|이번|주|이번주|이번주에|다음주|지난주|주말|오전|오후|아침|저녁|점심|방금|아까|드디어|이미|벌써|곧|금방|바로|빨리|"
     r"최대한|계속|아직|거의|다|전부|모두|좀|조금|한번|한|번|중으로|중에|안에|내로|오늘중|오늘까지|내일까지|금주|"
     r"[월화수목금토일]요일(?:까지|에|에는|전까지)?|\d+시(?:까지|에)?|\d+일(?:까지|에)?|까지|쯤|정도|같이|함께|"
-    r"혹시|이거|그거|이건|그건|저거|해당|관련|관련해서|관련된|쪽|부분은|건은|건|거|것|네요|일|오늘부터|지금|지금은)$")
+    r"혹시|이거|그거|이건|그건|저거|해당|관련|관련해서|관련된|쪽|부분은|건은|건|거|것|네요|일|오늘부터|지금|지금은|"
+    r"사실|사실은|여기|거기|생각|진짜|정말|약간|그냥|아예|어제부터|오늘부터|지난주부터|아까부터|요즘|저녁에|아침에|"
+    r"오전에|오후에|밤에|새벽에|퇴근|전에|후에|다음|이번에|마지막|처음|따로|바로|다시|또|많이|잘|먼저|누가|누군가|아무나|"
+    r"사이|사이에|그|마지막으로|같이|꼭|반드시|우선은|일단|새로|이제|다들|모두들|계속|한번에)$")
 _PRONOUN = re.compile(r"^(?:그거|그것|이거|이것|저거|그건|이건|그 ?건|그 ?부분|그 ?작업|해당 ?작업|그 ?티켓|이 ?티켓|"
                       r"그쪽|그 ?일|이 ?일|그게|이게|그거는|이거는|말씀하신 ?(?:거|것|건)|)$")
 _HANGUL_ONLY = re.compile(r"^[가-힣]+$")
+_AUXILIARY = frozenset(("놓", "두", "둘", "드리", "드릴", "보", "볼", "주", "줄", "놔", "둬", "봐", "줘"))
+# Time said inside a clause ("이번 스프린트 안에", "오늘 중으로", "금요일까지"): never part of the work's name.
+_TIME_PHRASE = re.compile(r"(?:이번|다음|지난|오늘|내일|올해|이번\s?달)\s?(?:주|달|스프린트|분기|버전|릴리즈|주말|안)?"
+                          r"\s?(?:안에|안으로|중에|중으로|까지|에는|에|부터|내로|중|동안)?(?=\s|$)"
+                          r"|[월화수목금토일]요일\s?(?:까지|에|에는|전까지|오전|오후)?(?=\s|$)"
+                          r"|(?:오전|오후|아침|저녁|밤)\s?(?:까지|에|중에)(?=\s|$)|\d+\s?(?:시|일|주|분)\s?(?:까지|안에|내로)?(?=\s|$)")
+# "절반 정도 옮겼습니다": part of the work is done, so it is under way.
+_PARTIAL = re.compile(r"(?:^|\s)(?:절반|반쯤|반 ?정도|일부|대부분|거의|조금|몇 ?개|\d+\s?%|\d+\s?개 ?중|\d+\s?퍼센트)")
+_VERBAL_END = re.compile(r"(?:온|운|한|된|던|할|될|싶|있|없|했|됐|하|되|게|며|요|죠|네|까|는데|은데|야|해서|어서|아서|면서|"
+                         r"넣|빼|잡|찾|보|줄|줘|봐|와|가|올|갈|쓰|써)$")
 _HONORIFIC = re.compile(r"^(?:님|씨)(?:이|께서|은|는|도|이랑|한테|께|가)?$")
 _VERB_LINK = re.compile(r"(?:해|하고|해야|하러|하려고|해서|해둬|해놔|해 ?두|되게|되도록)$")
 _PARTICLE = re.compile(r"(?<=[가-힣A-Za-z0-9])(?:을|를|은|는|이|가|도|에서|에|의|으로|로|와|과|이랑|랑|하고|까지|부터|"
@@ -130,14 +147,28 @@ def _split_people(words: list[str], speaker: str | None, names: Collection[str])
 
 
 def _work_words(before: str, stem: str) -> list[str]:
-    words = [w for w in before.split() if w]
+    words = [w for w in _TIME_PHRASE.sub(" ", before).split() if w]
     if stem:
         words.append(stem)
     return words
 
 
+# Words that are verbs or adjectives, not names ("만들고", "막혀", "맞춰서", "있는"): a title keeps the nouns
+# after the last of them.
+_VERB_WORD = re.compile(
+    r"^(?:[가-힣]*(?:하|되|있|없|싶|만들|따|맞추|맞춰|막히|막혀|넣|빼|올리|올려|줄이|줄여|늘리|늘려|바꾸|바꿔|고치|"
+    r"고쳐|붙이|붙여|찾|잡|보이|보여|생각해|나오|나와|들어가|들어와|넘어|넘어온|쌓여|쌓이|빠지|빠져|틀리|틀렸|"
+    r"올라가|내려가|떨어지|떨어져)(?:고|서|어|아|여|면|는|은|을|던|기|게|지|며|니|도|야|요|다|ㄴ|는데|면서)?|"
+    r"[가-힣]+(?:해서|돼서|하고|하는|했던|하던|된|되는|한|할|될|해|돼|했고|됐고|하면|되면|하며|이라|이라서|라서))$")
+
+
 def _title_words(words: list[str]) -> str:
-    out = [w for w in (_strip_particle(w.strip(" ,.!?~…")) for w in words) if w and not _DROP_WORD.match(w)]
+    out = [w for w in (_strip_particle(w.strip(" ,.!?~…")) for w in words)
+           if w and not _DROP_WORD.match(w) and not w.startswith("님")]
+    for i in range(len(out) - 1, -1, -1):
+        if _VERB_WORD.match(out[i]):
+            out = out[i + 1:]
+            break
     return " ".join(out)
 
 
@@ -147,10 +178,13 @@ def _statement(intent: Intent, clause: str, match: re.Match[str], speaker: str |
     word_start = clause.rfind(" ", 0, start) + 1
     before = clause[:word_start]
     head = clause[word_start:start]
+    if head in _AUXILIARY and before.strip():
+        # "고쳐 놓겠습니다", "만들어 둘게요": the main verb is the word before the auxiliary.
+        head = ""
     if not head and before.strip():
         # "정리해 주세요", "수정하고 있습니다": the main verb is the word before the auxiliary.
         previous = before.split()[-1]
-        if _VERB_LINK.search(previous) or re.search(r"(?:어|아|워|쳐|져|려|고)$", previous):
+        if _VERB_LINK.search(previous) or re.search(r"(?:어|아|워|쳐|져|려|고|봐|해|와|줘|둬|놔)$", previous):
             head = previous
             before = before[: before.rstrip().rfind(previous)]
     stem = _STEM_VERB.sub("", head) if head and _STEM_VERB.search(head) else ""
@@ -164,6 +198,23 @@ def _statement(intent: Intent, clause: str, match: re.Match[str], speaker: str |
     return Statement(intent, clause, obj, who, pronoun, request)
 
 
+_MENTION_END = re.compile(r"(?:요|다|데|까|죠|네|서|고|며|지|야|음|함|임|듯|걸|게|라)$")
+
+
+def mention(clause: str, names: Collection[str] = ()) -> str:
+    """The work a clause describes without saying what happens to it ("다음 주 프로모션 배너 이미지 교체해야
+    하는데", "금액에 콤마 빠지는 버그 있었잖아요"), named for a ticket if someone then takes it on."""
+    words = [w for w in _TIME_PHRASE.sub(" ", clause.strip(" .,!?…")).split() if w]
+    while words and (_MENTION_END.search(words[-1]) or _VERBAL_END.search(words[-1])):
+        last = words.pop()
+        stem = _STEM_VERB.sub("", last) if _STEM_VERB.search(last) else ""
+        if len(stem) >= 2 and words[-1:] != [stem]:
+            words.append(stem)
+            break
+    kept, _ = _split_people(words, None, names)
+    return _title_words(kept)
+
+
 def analyze_clause(clause: str, speaker: str | None, names: Collection[str] = ()) -> Clause:
     text = clause.strip()
     question = bool(_QUESTION_END.search(text)) or text.endswith("?")
@@ -174,7 +225,7 @@ def analyze_clause(clause: str, speaker: str | None, names: Collection[str] = ()
         return Clause(clause, None, "question")
     if _DECISION.search(text) and not _NEGATION.search(text):
         return Clause(clause, Statement(Intent.DECISION, clause, text.rstrip(".")))
-    for pattern, reason in ((_PERSONAL, "personal"), (_DROPPED, "dropped"), (_HEDGE, "hedged")):
+    for pattern, reason in ((_DROPPED, "dropped"), (_HEDGE, "hedged")):
         if pattern.search(text):
             return Clause(clause, None, reason)
     if _EXTERNAL.match(text):
@@ -183,10 +234,19 @@ def analyze_clause(clause: str, speaker: str | None, names: Collection[str] = ()
     if found is None:
         return Clause(clause, None)
     intent, match = found
+    if intent == Intent.DONE and _PARTIAL.search(text[:match.start()]):
+        intent = Intent.IN_PROGRESS
     if _NEGATION.search(text[match.start() - 3 if match.start() >= 3 else 0:]) or _NEGATION.search(
             text[:match.start()].split()[-1] if text[:match.start()].split() else ""):
         return Clause(clause, None, "negated")
-    return Clause(clause, _statement(intent, text, match, speaker, names, request=bool(request)))
+    statement = _statement(intent, text, match, speaker, names, request=bool(request))
+    if _PERSONAL.search(text):
+        statement.aside = "personal"  # kept only if it clearly names a ticket on the board
+    if not statement.pronoun and _VERBAL_END.search(statement.obj):
+        # The words before the predicate end in a verb ("…넘어온", "…하고 싶"): not a name of work.
+        statement.obj = ""
+        statement.pronoun = True
+    return Clause(clause, statement)
 
 
 def _classify(text: str) -> tuple[Intent, re.Match[str]] | None:
