@@ -97,6 +97,10 @@ def mention_of(text: str, language: str, names: set[str]) -> str:
     return korean.mention(text, names) if _is_korean_line(text, language) else english.mention(text)
 
 
+def refers_back(text: str, language: str) -> bool:
+    return korean.refers_back(text) if _is_korean_line(text, language) else english.refers_back(text)
+
+
 # The meeting talking about itself: never a ticket.
 _META = re.compile(
     r"^(?:keep|regroup|sync|circle back|share|start with|go over|go through|walk through|recap|move on|hop|jump|"
@@ -104,9 +108,10 @@ _META = re.compile(
     r"skip|touch base|follow along|take (?:a|the) (?:minute|second|break)|look at the (?:agenda|board|screen)|"
     r"see you|thank|thanks)\b"
     r"|\b(?:meeting|stand-?up|retro(?:spective)?|agenda|this call|the call|screen|everyone|everybody|round|"
-    r"quick one|it quick|회의|스탠드업|회고|안건|순서|차례|화면 ?공유)\b", re.IGNORECASE)
+    r"quick one|it quick)\b|회의|스탠드업|회고|안건|순서|차례|화면 ?공유|플래닝|미팅|데일리|스크럼|얘기|말씀|"
+    r"의견|질문", re.IGNORECASE)
 _NUMBERISH = re.compile(r"^[\d\s:.,%]+$|^(?:one|two|three|four|five|six|seven|eight|nine|ten|a few|some|several|"
-                        r"\d+)(?:\s+\w+)?$", re.IGNORECASE)
+                        r"\d+)(?:\s+\w+)?$|^\d+\s?(?:초|분|시간|일|주|개|건|%|퍼센트|배|ms|밀리초)", re.IGNORECASE)
 
 
 def is_work(obj: str) -> bool:
@@ -226,18 +231,26 @@ class MeetingReader:
     def _remember(self, text: str, line: int, evidence: Evidence, ignored: str | None) -> None:
         """A question or a bare mention ("the rate limiting for signup, …") sets what "it" refers to next;
         work described but not yet taken on may become a ticket when someone takes it."""
+        if refers_back(text, self.request.language):
+            mention_newer = self.mention is not None and (self.topic is None or self.mention.clock > self.topic.clock)
+            if not mention_newer and self.topic is not None and line - self.topic.line <= CONTEXT_LINES:
+                self.topic.clock, self.topic.line = self.clock, line
+            return
+        title = mention_of(text, self.request.language, self.names)
         ticket, score = self.board.best(text)
+        if title:
+            named, named_score = self.board.best(title)
+            if named_score > score:
+                ticket, score = named, named_score
         if ticket is not None and score >= MATCH:
             self.topic = _Topic(line, board=ticket, score=score, clock=self.clock)
             return
         for new in self.tickets:
-            if similarity(new.title, text) >= 0.75:
+            if similarity(new.title, title or text) >= 0.75:
                 self.topic = _Topic(line, new=new, clock=self.clock)
                 return
-        if ignored != "question":
-            title = mention_of(text, self.request.language, self.names)
-            if title and is_work(title) and (ticket is None or score < NEW):
-                self.mention = _Mention(line, title, evidence, self.clock)
+        if ignored != "question" and title and is_work(title) and len(content_words(title)) >= 2 and score < NEW:
+            self.mention = _Mention(line, title, evidence, self.clock)
 
     def _about_topic(self, statement: Statement, speaker: str | None, line: int,
                      evidence: Evidence) -> StatusUpdate | None:
@@ -245,7 +258,8 @@ class MeetingReader:
         mention = self.mention
         # Work just described is what "I'll do it" takes on; a report of progress ("it's done") is about the
         # ticket under discussion, unless the work was described in the same breath.
-        takes_on = statement.intent == Intent.TODO or (mention is not None and mention.line == line)
+        takes_on = statement.intent == Intent.TODO or (
+            mention is not None and mention.line == line and self.line_topics == 0)
         if (mention is not None and takes_on and line - mention.line <= CONTEXT_LINES and not statement.aside
                 and (topic is None or topic.clock < mention.clock or line - topic.line > CONTEXT_LINES)):
             self.mention = None

@@ -46,7 +46,7 @@ _WHO = rf"(?P<who>I|we|you|he|she|they|{_NAME})"
 
 _REQUEST = re.compile(
     rf"^(?:(?P<to>{_NAME})\s*,\s*)?(?:hey\s+)?(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|one of you)"
-    rf"(?:\s+(?:please|maybe|also|quickly))*\s+(?P<obj>.+?)(?:\s*,?\s*(?P<to2>{_NAME}))?\s*\??$")
+    rf"(?:\s+(?:please|maybe|also|quickly))*\s+(?P<obj>.+?)(?:\s*,?\s*(?P<to2>{_NAME}))?\s*\??$", _F)
 _WHO_CAN = re.compile(r"^who(?:'s| is| can| wants to| will| could)\s+(?:going to\s+|able to\s+|want to\s+)?"
                       r"(?P<obj>(?:take|own|grab|handle|pick up|look at|do|write|fix)\b.+?)\??$", _F)
 _IMPERATIVE = re.compile(
@@ -125,7 +125,8 @@ _CONTINUING = re.compile(
     rf"^(?:{_WHO}\s*(?:am|'m|are|'re|is|'s)\s+)?(?:(?:still|currently|now|actively|also|mostly|right now)\s+)*(?:working on|focusing on|busy with|"
     r"continuing (?:with|on)|chipping away at|plugging away at|grinding through|heads down on|deep in|knee-deep in|"
     r"in the middle of|halfway through|making (?:good |some )?progress on)\s+(?P<obj>.+)$", _F)
-_ON_IT = re.compile(r"^(?:(?:i'm|i am|we're|we are)\s+)?on it\b|^(?:i'm|i am)\s+(?:on|taking)\s+(?P<obj>.+)$", _F)
+_ON_IT = re.compile(r"^(?:(?:i'm|i am|we're|we are)\s+)?(?:still\s+|also\s+)?on it\b|^(?:i'm|i am|we're|we are)\s+"
+                    r"(?:(?:still|also|now|currently|mostly)\s+)*(?:on|taking)\s+(?P<obj>.+)$", _F)
 
 _BLOCKER = re.compile(
     r"\b(?:blocked|blocking|blocker|waiting on|waiting for|waiting to hear|stuck|can't proceed|cannot proceed|"
@@ -166,7 +167,7 @@ _EXTERNAL = re.compile(
     r"the contractor|contractors|partner|partners|apple|google|aws|microsoft)\b", _F)
 _OLD_OR_PERSONAL = re.compile(
     r"\b(?:last year|years ago|months ago|back in (?:the day|20\d\d)|used to|my last job|my old|previous company|"
-    r"weekend|vacation|holiday|holidays|movie|movies|film|(?:a|the|that|this|my) book|novel|board game|video game|"
+    r"movie|movies|film|(?:a|the|that|this|my) book|novel|board game|video game|"
     r"dinner|lunch|breakfast|coffee|marathon|hike|hiking|kids|birthday|road trip|trip to|concert|recipe|garden|"
     r"gym|workout|netflix|camping|beach|wedding|baby|yoga|guitar|piano|soccer|football|baseball|basketball|"
     r"tennis|golf|festival|episode|puzzle|lego|renovation|apartment|my (?:dog|cat|kid|son|daughter|wife|husband|"
@@ -217,14 +218,23 @@ _CHAT = words("good great sound sounds idea thank thanks cool nice fine agree su
 _NARRATIVE = re.compile(
     r"^(?:i|we|you|he|she|they|it|that|this|those|these|who|what|yes|no|yeah|nope|so|because|but|if|when|"
     r"i'm|i've|i'd|we're|we've|you're|it's|that's|he's|she's|they're|they've)\b"
-    r"|^(?-i:[A-Z][A-Za-z]*)\s+\w+ed\b|\b(?:it|that|them)\b", _F)
+    r"|^(?-i:[A-Z][A-Za-z]*)\s+\w+ed\b", _F)
+_POINTS_BACK = re.compile(r"\b(?:it|that|them)\b", _F)
+
+
+def refers_back(clause: str) -> bool:
+    """ "That one…", "It…": the clause is about what was just being discussed."""
+    return bool(re.match(r"^(?:it|that|that one|this one|this)\b", clause.strip(), _F))
 
 
 def mention(clause: str) -> str:
     """The work a clause describes without saying what happens to it ("the retry button is missing when a
     payment fails"), named for a ticket if someone then takes it on."""
-    text = _MENTION_LEAD.sub("", clause.strip(" .,!?"))
-    if _NARRATIVE.match(text) or _NEGATION.search(text):
+    text = clause.strip(" .,!?")
+    if ": " in text:
+        text = text.split(": ", 1)[1]  # "One thing I noticed while testing: the signup endpoint has …"
+    text = _MENTION_LEAD.sub("", text)
+    if _NARRATIVE.match(text) or _POINTS_BACK.search(text) or _NEGATION.search(text):
         return ""  # "I reproduced it…", "QA signed off", "it was still pointing…": telling, not work
     if len(text.split()) < 2 or all(w.lower().strip(",.!?") in _CHAT for w in text.split()):
         return ""

@@ -29,14 +29,14 @@ _REQUEST = re.compile(r"(?:주세요|주시겠어요|주시면|주실 ?수|줄 ?
                       r"|맡아 ?주|가능할까요|해 ?줘|해 ?주라|하시죠|해 ?주시고)")
 _NEGATION = re.compile(r"(?:^|\s)(?:안|못)(?=\s|했|하|해|돼|됐|되|끝|나|갔|썼|봤|만들|올|들어)|않|아니|없습니다|없어요|"
                        r"없었|없네|지 ?말|못했|안됐|안 됐|아직입니다|아직이에요|아직이요")
-_HEDGE = re.compile(r"아마|할 ?수도|수도 있|좋을 ?것 ?같|좋겠|어떨까|고민|언젠가|생각해 ?보|생각 중|아이디어|혹시|할지|될지|"
+_HEDGE = re.compile(r"아마|나중에|싶긴|싶은데|싶어요|싶습니다|할 ?수도|수도 있|좋을 ?것 ?같|좋겠|어떨까|고민|언젠가|생각해 ?보|생각 중|아이디어|혹시|할지|될지|"
                     r"지도 모르|해 ?볼 ?만|괜찮을 ?것 ?같|나중에 ?해 ?보|여유 ?있으면|시간 ?되면|가능하면|바람")
 _DROPPED = re.compile(r"미루|미뤄|미룹|미룰|보류|다음 ?분기|내년|다음 ?달로|다음 ?스프린트로|하지 ?말|안 ?하기로|빼기로|"
                       r"빼죠|빼자|제외|취소|드롭|스킵|나중으로|우선순위에서|접기로|접죠|접자|홀드|중단하기로|"
                       r"안 ?하는 ?걸로|하지 ?않기로|필요 ?없|불필요")
-_EXTERNAL = re.compile(r"^(?:그쪽|업체|벤더|고객사|고객|클라이언트|외주|협력사|본사|법무팀|마케팅팀|영업팀|재무팀|"
-                       r"[가-힣A-Za-z]+팀(?:에서|이|은|도))")
-_PERSONAL = re.compile(r"주말|휴가|영화|소설|게임|점심 ?먹|저녁 ?먹|회식|커피|여행|등산|캠핑|운동|헬스|생일|결혼|애들|아이들|강아지|"
+_EXTERNAL = re.compile(r"^(?:그쪽|업체|벤더|고객사|고객|클라이언트|외주|협력사|본사)|(?<!우리 )(?<!저희 )(?<!우리)(?<!저희)"
+                       r"(?:법무|마케팅|영업|재무|사업|인사|CS|운영|디자인|보안|인프라|QA)?팀(?:에서|이|은|도|쪽에서|쪽)(?=\s)")
+_PERSONAL = re.compile(r"영화|소설|게임|점심 ?먹|저녁 ?먹|회식|커피|여행|등산|캠핑|운동|헬스|생일|결혼|애들|아이들|강아지|"
                        r"고양이|드라마|맛집|날씨|감기|이사|축구|야구|농구|마라톤|콘서트|작년|예전에|옛날|전 ?회사|"
                        r"전 ?직장|명절|추석|설날|연휴|출장 ?갔|낚시|요가|자전거|넷플릭스")
 _BLOCKER = re.compile(r"막혀|막혔|막힌|막혀서|블로커|블로킹|대기 ?중|기다리고|기다려야|기다리는|권한이 ?없|권한을 ?못|"
@@ -85,13 +85,14 @@ _DROP_WORD = re.compile(
     r"혹시|이거|그거|이건|그건|저거|해당|관련|관련해서|관련된|쪽|부분은|건은|건|거|것|네요|일|오늘부터|지금|지금은|"
     r"사실|사실은|여기|거기|생각|진짜|정말|약간|그냥|아예|어제부터|오늘부터|지난주부터|아까부터|요즘|저녁에|아침에|"
     r"오전에|오후에|밤에|새벽에|퇴근|전에|후에|다음|이번에|마지막|처음|따로|바로|다시|또|많이|잘|먼저|누가|누군가|아무나|"
-    r"사이|사이에|그|마지막으로|같이|꼭|반드시|우선은|일단|새로|이제|다들|모두들|계속|한번에)$")
+    r"사이|사이에|그|마지막으로|같이|꼭|반드시|우선은|일단|새로|이제|다들|모두들|계속|한번에|동안|걸로|그걸로|이걸로|"
+    r"어떻게|어떤가요|어때요|어디까지|언제|뭐|왜|얼마나|감사|감사합니다|고마워요|수고|수고하셨습니다)$")
 _PRONOUN = re.compile(r"^(?:그거|그것|이거|이것|저거|그건|이건|그 ?건|그 ?부분|그 ?작업|해당 ?작업|그 ?티켓|이 ?티켓|"
                       r"그쪽|그 ?일|이 ?일|그게|이게|그거는|이거는|말씀하신 ?(?:거|것|건)|)$")
 _HANGUL_ONLY = re.compile(r"^[가-힣]+$")
 _AUXILIARY = frozenset(("놓", "두", "둘", "드리", "드릴", "보", "볼", "주", "줄", "놔", "둬", "봐", "줘"))
 # Time said inside a clause ("이번 스프린트 안에", "오늘 중으로", "금요일까지"): never part of the work's name.
-_TIME_PHRASE = re.compile(r"(?:이번|다음|지난|오늘|내일|올해|이번\s?달)\s?(?:주|달|스프린트|분기|버전|릴리즈|주말|안)?"
+_TIME_PHRASE = re.compile(r"(?:어젯밤|그저께|엊그제|어제|아까|방금)(?:에|에는|부터|까지)?(?=\s|$)|(?:이번|다음|지난|오늘|내일|올해|이번\s?달)\s?(?:주|달|스프린트|분기|버전|릴리즈|주말|안)?"
                           r"\s?(?:안에|안으로|중에|중으로|까지|에는|에|부터|내로|중|동안)?(?=\s|$)"
                           r"|[월화수목금토일]요일\s?(?:까지|에|에는|전까지|오전|오후)?(?=\s|$)"
                           r"|(?:오전|오후|아침|저녁|밤)\s?(?:까지|에|중에)(?=\s|$)|\d+\s?(?:시|일|주|분)\s?(?:까지|안에|내로)?(?=\s|$)")
@@ -158,18 +159,23 @@ def _work_words(before: str, stem: str) -> list[str]:
 _VERB_WORD = re.compile(
     r"^(?:[가-힣]*(?:하|되|있|없|싶|만들|따|맞추|맞춰|막히|막혀|넣|빼|올리|올려|줄이|줄여|늘리|늘려|바꾸|바꿔|고치|"
     r"고쳐|붙이|붙여|찾|잡|보이|보여|생각해|나오|나와|들어가|들어와|넘어|넘어온|쌓여|쌓이|빠지|빠져|틀리|틀렸|"
-    r"올라가|내려가|떨어지|떨어져)(?:고|서|어|아|여|면|는|은|을|던|기|게|지|며|니|도|야|요|다|ㄴ|는데|면서)?|"
-    r"[가-힣]+(?:해서|돼서|하고|하는|했던|하던|된|되는|한|할|될|해|돼|했고|됐고|하면|되면|하며|이라|이라서|라서))$")
+    r"올라가|내려가|떨어지|떨어져|나온|보인다|보이는|안|못)(?:고|서|어|아|여|면|는|은|을|던|기|게|지|며|니|도|야|요|다|ㄴ|는데|면서)?|"
+    r"[가-힣]+(?:해서|돼서|하고|하는|했던|하던|된|되는|한|할|될|해|돼|했고|됐고|하면|되면|하며|이라|이라서|라서|던|"
+    r"았을|었을|했을|였을|는데|ㄴ데))$")
 
 
 def _title_words(words: list[str]) -> str:
     out = [w for w in (_strip_particle(w.strip(" ,.!?~…")) for w in words)
            if w and not _DROP_WORD.match(w) and not w.startswith("님")]
-    for i in range(len(out) - 1, -1, -1):
-        if _VERB_WORD.match(out[i]):
-            out = out[i + 1:]
-            break
-    return " ".join(out)
+    runs: list[list[str]] = [[]]
+    for word in out:
+        if _VERB_WORD.match(word):
+            runs.append([])
+        else:
+            runs[-1].append(word)
+    # The longest run of nouns names the work ("보관 정책 만들고 적용" → "보관 정책"); the last wins a tie.
+    best = max(reversed(runs), key=len)
+    return " ".join(best)
 
 
 def _statement(intent: Intent, clause: str, match: re.Match[str], speaker: str | None,
@@ -198,13 +204,24 @@ def _statement(intent: Intent, clause: str, match: re.Match[str], speaker: str |
     return Statement(intent, clause, obj, who, pronoun, request)
 
 
+# "…때문에", "…해서요", "…거든요": a reason given, not work described.
+_REASON_END = re.compile(r"(?:서요|라서|니까|니까요|때문에|때문이에요|때문입니다|거든요)$")
+_DEMONSTRATIVE = re.compile(r"^(?:그건|그거|그것|그것도|그거는|그게|이건|이거|이것|그쪽은|그 ?부분은|그 ?건은)(?:\s|$)")
 _MENTION_END = re.compile(r"(?:요|다|데|까|죠|네|서|고|며|지|야|음|함|임|듯|걸|게|라)$")
+
+
+def refers_back(clause: str) -> bool:
+    """ "그건 …", "그거 …": the clause is about what was just being discussed."""
+    return bool(_DEMONSTRATIVE.match(clause.strip()))
 
 
 def mention(clause: str, names: Collection[str] = ()) -> str:
     """The work a clause describes without saying what happens to it ("다음 주 프로모션 배너 이미지 교체해야
     하는데", "금액에 콤마 빠지는 버그 있었잖아요"), named for a ticket if someone then takes it on."""
-    words = [w for w in _TIME_PHRASE.sub(" ", clause.strip(" .,!?…")).split() if w]
+    text = clause.strip(" .,!?…")
+    if _REASON_END.search(text) or _DEMONSTRATIVE.match(text):
+        return ""
+    words = [w for w in _TIME_PHRASE.sub(" ", text).split() if w]
     while words and (_MENTION_END.search(words[-1]) or _VERBAL_END.search(words[-1])):
         last = words.pop()
         stem = _STEM_VERB.sub("", last) if _STEM_VERB.search(last) else ""
@@ -228,7 +245,7 @@ def analyze_clause(clause: str, speaker: str | None, names: Collection[str] = ()
     for pattern, reason in ((_DROPPED, "dropped"), (_HEDGE, "hedged")):
         if pattern.search(text):
             return Clause(clause, None, reason)
-    if _EXTERNAL.match(text):
+    if _EXTERNAL.search(text):
         return Clause(clause, None, "external")
     found = _classify(text)
     if found is None:
