@@ -97,6 +97,14 @@ def mention_of(text: str, language: str, names: set[str]) -> str:
     return korean.mention(text, names) if _is_korean_line(text, language) else english.mention(text)
 
 
+def is_proposal(text: str, language: str) -> bool:
+    """ "Maybe we could try a review rotation?", "…하는 게 어떨까요?": work put forward as a question."""
+    if _is_korean_line(text, language):
+        return bool(re.search(r"(?:어떨까요|어때요|하면 어떨|할까요|해 ?볼까요|하는 게)\s*\??$", text))
+    return bool(re.match(r"^(?:maybe|perhaps|should we|could we|can we|what if|how about|why don't we|"
+                         r"shall we|would it make sense)\b", text.strip(), re.IGNORECASE))
+
+
 def refers_back(text: str, language: str) -> bool:
     return korean.refers_back(text) if _is_korean_line(text, language) else english.refers_back(text)
 
@@ -144,6 +152,7 @@ class MeetingReader:
         self.request_open: tuple[int, ExtractedTicket, str | None] | None = None
         self.line_topics = 0  # items already talked about in the utterance being read
         self.mention: _Mention | None = None
+        self.acked: ExtractedTicket | None = None  # the request this utterance just accepted
         self.clock = 0  # counts clauses, to tell which of a topic and a mention came last
         for utterance in request.utterances:
             speaker = utterance.speaker or split_speaker(utterance.text)[0]
@@ -174,8 +183,9 @@ class MeetingReader:
             self.names.add(speaker)
         quote = f"{speaker}: {text}" if speaker else text
         evidence = Evidence(index=utterance.index, segment_id=utterance.segment_id, quote=quote)
-        self._confirm(utterance.index, speaker, text)
         self.line_topics = 0
+        self.acked = None
+        self._confirm(utterance.index, speaker, text)
         moves: list[StatusUpdate] = []
         for clause in analyze_line(text, speaker, self.request.language, self.names):
             self.clock += 1
@@ -195,6 +205,7 @@ class MeetingReader:
         if speaker and _ACK.match(text.strip()) and (addressee is None or addressee == speaker):
             ticket.assignee = ticket.assignee or speaker
             self.request_open = None
+            self.acked = ticket
 
     def _read_clause(self, clause: Clause, speaker: str | None, line: int,
                      evidence: Evidence) -> StatusUpdate | None:
@@ -217,25 +228,39 @@ class MeetingReader:
             self.topic = _Topic(line, board=ticket, score=score, clock=self.clock)
             self.line_topics += 1
             return self._move(ticket, statement, score * statement.confidence, evidence)
-        if score < NEW and not statement.aside and self._worth_a_ticket(statement):
+        if statement.aside or score >= NEW:
+            return None
+        if self._worth_a_ticket(statement):
             self._new_ticket(statement, speaker, line, evidence)
-        return None
+            return None
+        return self._detail(statement, speaker, line, evidence)
 
     def _worth_a_ticket(self, statement: Statement) -> bool:
-        """A new ticket needs work that is named (not the meeting itself, not a number), and a report of
-        progress right after another item of the same utterance is a detail of that item, not new work."""
-        if not is_work(statement.obj):
+        """A new ticket needs work that is named (two words at least, not the meeting itself, not a number),
+        and a report of progress right after another item of the same utterance is a detail of that item."""
+        if not is_work(statement.obj) or len(content_words(statement.obj)) < 2:
             return False
         return statement.intent == Intent.TODO or self.line_topics == 0
+
+    def _detail(self, statement: Statement, speaker: str | None, line: int,
+                evidence: Evidence) -> StatusUpdate | None:
+        """Something too small to be a ticket said about the item under discussion: "I branched off and
+        started" / "finished the colour part" mean that item is under way; "can you build that API?" asks
+        for it."""
+        topic = self.topic
+        if topic is None or line - topic.line > CONTEXT_LINES:
+            return None
+        if statement.intent == Intent.TODO:
+            if topic.new is not None and statement.assignee and topic.new.assignee is None:
+                topic.new.assignee = statement.assignee
+            return None
+        under_way = Statement(Intent.IN_PROGRESS, statement.clause, "", statement.assignee, True,
+                              confidence=0.8 * statement.confidence)
+        return self._about_topic(under_way, speaker, line, evidence)
 
     def _remember(self, text: str, line: int, evidence: Evidence, ignored: str | None) -> None:
         """A question or a bare mention ("the rate limiting for signup, …") sets what "it" refers to next;
         work described but not yet taken on may become a ticket when someone takes it."""
-        if refers_back(text, self.request.language):
-            mention_newer = self.mention is not None and (self.topic is None or self.mention.clock > self.topic.clock)
-            if not mention_newer and self.topic is not None and line - self.topic.line <= CONTEXT_LINES:
-                self.topic.clock, self.topic.line = self.clock, line
-            return
         title = mention_of(text, self.request.language, self.names)
         ticket, score = self.board.best(text)
         if title:
@@ -244,12 +269,22 @@ class MeetingReader:
                 ticket, score = named, named_score
         if ticket is not None and score >= MATCH:
             self.topic = _Topic(line, board=ticket, score=score, clock=self.clock)
+            self.line_topics += 1
+            return
+        if refers_back(text, self.request.language):
+            mention_newer = self.mention is not None and (self.topic is None or self.mention.clock > self.topic.clock)
+            if not mention_newer and self.topic is not None and line - self.topic.line <= CONTEXT_LINES:
+                self.topic.clock, self.topic.line = self.clock, line
             return
         for new in self.tickets:
             if similarity(new.title, title or text) >= 0.75:
                 self.topic = _Topic(line, new=new, clock=self.clock)
+                self.line_topics += 1
                 return
-        if ignored != "question" and title and is_work(title) and len(content_words(title)) >= 2 and score < NEW:
+        # Work described in an utterance already about something is a detail or a reason, not new work.
+        proposal = ignored != "question" or is_proposal(text, self.request.language)
+        if (proposal and self.line_topics == 0 and title and is_work(title) and len(content_words(title)) >= 2
+                and score < NEW):
             self.mention = _Mention(line, title, evidence, self.clock)
 
     def _about_topic(self, statement: Statement, speaker: str | None, line: int,
@@ -300,6 +335,12 @@ class MeetingReader:
     def _new_ticket(self, statement: Statement, speaker: str | None, line: int, evidence: Evidence) -> None:
         title = _title(statement.obj)
         status = _STATUS_OF[statement.intent]
+        if self.acked is not None and statement.intent == Intent.TODO:
+            # "Sure, I'll make a list of good first issues": the request just accepted, in the speaker's words.
+            self.acked.evidence.append(evidence)
+            self.acked.assignee = self.acked.assignee or statement.assignee
+            self.topic = _Topic(line, new=self.acked, clock=self.clock)
+            return
         for ticket in self.tickets:
             recent = any(e.index is not None and line - e.index <= CONTEXT_LINES for e in ticket.evidence)
             if similarity(ticket.title, title) >= (0.5 if recent else 0.75):
