@@ -152,7 +152,8 @@ _HEDGE = re.compile(
     r"\b(?:maybe|perhaps|might|someday|some day|eventually|one day|would be nice|nice to have|in the future|"
     r"at some point|not sure|wondering|what if|brainstorm|if we have time|if there's time|down the road|"
     r"long term|long-term|could be worth|worth exploring|in theory|i guess we could|we could also|we could|"
-    r"could maybe|probably not|i doubt|no idea|i wish|hypothetically|in an ideal world|dream)\b", _F)
+    r"could maybe|probably not|i doubt|no idea|i wish|hypothetically|in an ideal world|dream|think about|"
+    r"thinking about|consider|considering|mull over|sleep on)\b", _F)
 _DROPPED = re.compile(
     r"\b(?:let's not|let us not|not going to|won't|drop|dropping|dropped|skip|skipping|postpone|postponed|"
     r"push(?:ed|ing)? (?:it |that |this )?(?:back|out)|push(?:ed|ing)? .{0,30}?to next|next quarter|next year|"
@@ -186,15 +187,17 @@ _TRAILING = re.compile(
     r"(?:,\s*)?(?:so|and|but) (?:yeah|that's it)|on my end|on my side|from my side|yet|"
     r"(?:this|next|last) (?:monday|tuesday|wednesday|thursday|friday))$", _F)
 _LEADING = re.compile(r"^(?:(?:the|a|an|our|my|your|his|her|their|that|this|some|up|on|with|to|all|also|"
-                      r"just|then|again|out|in|at|into|over|off)\s+)+", _F)
+                      r"just|then|again|out|in|at|into|over|off|actually|really|definitely|probably|quickly)\s+)+",
+                      _F)
 
 
+_ADVERB = re.compile(r"^(?:(?:actually|really|definitely|probably|quickly|just|also|finally|totally)\s+)+", _F)
 _TAKE = re.compile(r"^(?:take|grab|own|handle|pick up|work on|look at|look into|take care of|take over|"
                    r"be responsible for|deal with|on|with|at)\s+(?=\S)", _F)
 
 
 def _clean_object(text: str) -> str:
-    obj = _TAKE.sub("", text.strip(" ,.!?;:-\"'"))
+    obj = _TAKE.sub("", _ADVERB.sub("", text.strip(" ,.!?;:-\"'")))
     for _ in range(6):
         trimmed = _TRAILING.sub("", obj).strip(" ,.!?;:-\"'")
         if trimmed == obj:
@@ -288,7 +291,7 @@ def _searching(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """The same pattern found after other words ("Meanwhile I kicked off …"), with a subject required."""
     prefix = f"^(?:{_WHO}\\s*)?"
     assert pattern.pattern.startswith(prefix), pattern.pattern[:40]
-    subject = rf"(?<![\w'])(?P<who>I|we|he|she|they|{_NAME})\s*"
+    subject = rf"(?<![\w'])(?P<who>I|we|you|he|she|they|{_NAME})\s*"
     return re.compile(subject + pattern.pattern[len(prefix):], pattern.flags)
 
 

@@ -86,10 +86,15 @@ _DROP_WORD = re.compile(
     r"사실|사실은|여기|거기|생각|진짜|정말|약간|그냥|아예|어제부터|오늘부터|지난주부터|아까부터|요즘|저녁에|아침에|"
     r"오전에|오후에|밤에|새벽에|퇴근|전에|후에|다음|이번에|마지막|처음|따로|바로|다시|또|많이|잘|먼저|누가|누군가|아무나|"
     r"사이|사이에|그|마지막으로|같이|꼭|반드시|우선은|일단|새로|이제|다들|모두들|계속|한번에|동안|걸로|그걸로|이걸로|"
-    r"어떻게|어떤가요|어때요|어디까지|언제|뭐|왜|얼마나|감사|감사합니다|고마워요|수고|수고하셨습니다)$")
+    r"어떻게|어떤가요|어때요|어디까지|언제|뭐|왜|얼마나|감사|감사합니다|고마워요|수고|수고하셨습니다|너무|엄청|되게|"
+    r"완전|제일|가장|더|덜|훨씬|살짝|크게|작게|빨리|천천히|확실히|아마도)$")
 _PRONOUN = re.compile(r"^(?:그거|그것|이거|이것|저거|그건|이건|그 ?건|그 ?부분|그 ?작업|해당 ?작업|그 ?티켓|이 ?티켓|"
                       r"그쪽|그 ?일|이 ?일|그게|이게|그거는|이거는|말씀하신 ?(?:거|것|건)|)$")
 _HANGUL_ONLY = re.compile(r"^[가-힣]+$")
+_ADNOMINAL = re.compile(r"(?:하는|되는|있는|없는|한|된|할|될|던|는|은)$")
+# "제가 해 볼까요?", "내가 할까?": volunteering, put as a question.
+_VOLUNTEER = re.compile(r"(?:제가|내가|저희가)\s(?:.*\s)?(?:할까요|해\s?볼까요|할까|해\s?볼까|맡을까요|맡을까)\s*\??$")
+_REASON_CLAUSE = re.compile(r"(?:니까|으니까|니까요|서요|거든요|때문에)\s*[.!]?$")
 _AUXILIARY = frozenset(("놓", "두", "둘", "드리", "드릴", "보", "볼", "주", "줄", "놔", "둬", "봐", "줘"))
 # Time said inside a clause ("이번 스프린트 안에", "오늘 중으로", "금요일까지"): never part of the work's name.
 _TIME_PHRASE = re.compile(r"(?:어젯밤|그저께|엊그제|어제|아까|방금)(?:에|에는|부터|까지)?(?=\s|$)|(?:이번|다음|지난|오늘|내일|올해|이번\s?달)\s?(?:주|달|스프린트|분기|버전|릴리즈|주말|안)?"
@@ -102,7 +107,7 @@ _VERBAL_END = re.compile(r"(?:온|운|한|된|던|할|될|싶|있|없|했|됐|�
                          r"넣|빼|잡|찾|보|줄|줘|봐|와|가|올|갈|쓰|써)$")
 _HONORIFIC = re.compile(r"^(?:님|씨)(?:이|께서|은|는|도|이랑|한테|께|가)?$")
 _VERB_LINK = re.compile(r"(?:해|하고|해야|하러|하려고|해서|해둬|해놔|해 ?두|되게|되도록)$")
-_PARTICLE = re.compile(r"(?<=[가-힣A-Za-z0-9])(?:을|를|은|는|이|가|도|에서|에|의|으로|로|와|과|이랑|랑|하고|까지|부터|"
+_PARTICLE = re.compile(r"(?<=[가-힣A-Za-z0-9])(?:이에요|예요|입니다|이었어요|였어요|이죠|이고|이라서|이라|이요|인데|을|를|은|는|이|가|도|에서|에|의|으로|로|와|과|이랑|랑|하고|까지|부터|"
                        r"만|께서|께|한테|에게)$")
 
 
@@ -168,11 +173,11 @@ def _title_words(words: list[str]) -> str:
     out = [w for w in (_strip_particle(w.strip(" ,.!?~…")) for w in words)
            if w and not _DROP_WORD.match(w) and not w.startswith("님")]
     runs: list[list[str]] = [[]]
-    for word in out:
-        if _VERB_WORD.match(word):
+    for i, word in enumerate(out):
+        if _VERB_WORD.match(word) and not (i + 1 < len(out) and _ADNOMINAL.search(word)):
             runs.append([])
         else:
-            runs[-1].append(word)
+            runs[-1].append(word)  # "저장하는 API": a verb describing the next noun belongs to the name
     # The longest run of nouns names the work ("보관 정책 만들고 적용" → "보관 정책"); the last wins a tie.
     best = max(reversed(runs), key=len)
     return " ".join(best)
@@ -207,6 +212,7 @@ def _statement(intent: Intent, clause: str, match: re.Match[str], speaker: str |
 # "…때문에", "…해서요", "…거든요": a reason given, not work described.
 _REASON_END = re.compile(r"(?:서요|라서|니까|니까요|때문에|때문이에요|때문입니다|거든요)$")
 _DEMONSTRATIVE = re.compile(r"^(?:그건|그거|그것|그것도|그거는|그게|이건|이거|이것|그쪽은|그 ?부분은|그 ?건은)(?:\s|$)")
+_COPULA = re.compile(r"(?:이에요|예요|입니다|이었어요|였어요|이죠|이고요|이거든요|이잖아요|인데요|이요)[?.!]*$")
 _MENTION_END = re.compile(r"(?:요|다|데|까|죠|네|서|고|며|지|야|음|함|임|듯|걸|게|라)$")
 
 
@@ -222,6 +228,8 @@ def mention(clause: str, names: Collection[str] = ()) -> str:
     if _REASON_END.search(text) or _DEMONSTRATIVE.match(text):
         return ""
     words = [w for w in _TIME_PHRASE.sub(" ", text).split() if w]
+    if words and _COPULA.search(words[-1]) and len(_COPULA.sub("", words[-1])) >= 2:
+        words[-1] = _COPULA.sub("", words[-1])  # "1순위는 SSO 로그인이에요": the noun is the work
     while words and (_MENTION_END.search(words[-1]) or _VERBAL_END.search(words[-1])):
         last = words.pop()
         stem = _STEM_VERB.sub("", last) if _STEM_VERB.search(last) else ""
@@ -238,6 +246,8 @@ def analyze_clause(clause: str, speaker: str | None, names: Collection[str] = ()
     if _BLOCKER.search(text) and not _NOT_BLOCKED.search(text) and not question:
         return Clause(clause, Statement(Intent.BLOCKED, clause, text.rstrip(".")))
     request = _REQUEST.search(text)
+    if question and _VOLUNTEER.search(text):
+        return Clause(clause, Statement(Intent.TODO, clause, "", speaker, True, confidence=0.9))
     if question and not request:
         return Clause(clause, None, "question")
     if _DECISION.search(text) and not _NEGATION.search(text):
@@ -251,6 +261,8 @@ def analyze_clause(clause: str, speaker: str | None, names: Collection[str] = ()
     if found is None:
         return Clause(clause, None)
     intent, match = found
+    if intent != Intent.DONE and _REASON_CLAUSE.search(text):
+        return Clause(clause, None, "reason")  # "계속 요청하고 있으니까": why, not what
     if intent == Intent.DONE and _PARTIAL.search(text[:match.start()]):
         intent = Intent.IN_PROGRESS
     if _NEGATION.search(text[match.start() - 3 if match.start() >= 3 else 0:]) or _NEGATION.search(
