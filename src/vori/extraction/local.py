@@ -97,6 +97,22 @@ def mention_of(text: str, language: str, names: set[str]) -> str:
     return korean.mention(text, names) if _is_korean_line(text, language) else english.mention(text)
 
 
+_PROBLEM = re.compile(
+    r"\b(?:no|missing|lacks?|without|doesn't|don't|isn't|can't|won't|broken|bug|bugs|error|errors|fails?|failing|"
+    r"crash(?:es|ing)?|slow|flaky|wrong|outdated|stale|leak(?:s|ing)?|timing out|times out|need|needs)\b"
+    r"|없|안 ?되|안 ?돼|깨지|깨져|틀리|틀렸|누락|빠져|빠지|느려|느리|에러|버그|오류|문제|이슈|필요|예전|오래된|안 ?맞|"
+    r"나오더라|뜨던|중복", re.IGNORECASE)
+
+
+_GREETING = re.compile(r"\b(?:morning|hello|hi|hey|welcome|everyone|everybody|folks|team)\b|안녕하세요|좋은 ?아침|"
+                       r"반갑습니다|시작하겠습니다|시작할게요|시작하죠|시작합시다", re.IGNORECASE)
+
+
+def is_problem(text: str) -> bool:
+    """Something wrong or missing: the kind of description a team turns into work."""
+    return bool(_PROBLEM.search(text))
+
+
 def is_proposal(text: str, language: str) -> bool:
     """ "Maybe we could try a review rotation?", "…하는 게 어떨까요?": work put forward as a question."""
     if _is_korean_line(text, language):
@@ -114,10 +130,12 @@ _META = re.compile(
     r"^(?:keep|regroup|sync|circle back|share|start with|go over|go through|walk through|recap|move on|hop|jump|"
     r"wrap (?:up|this)|talk|chat|meet|catch up|hand (?:it|over)|pass|get started|kick (?:this|it) off|begin|"
     r"skip|touch base|follow along|take (?:a|the) (?:minute|second|break)|look at the (?:agenda|board|screen)|"
-    r"see you|thank|thanks)\b"
-    r"|\b(?:meeting|stand-?up|retro(?:spective)?|agenda|this call|the call|screen|everyone|everybody|round|"
-    r"quick one|it quick)\b|회의|스탠드업|회고|안건|순서|차례|화면 ?공유|플래닝|미팅|데일리|스크럼|얘기|말씀|"
-    r"의견|질문", re.IGNORECASE)
+    r"see you|thank|thanks)\b", re.IGNORECASE)
+# Words about the meeting itself: a phrase made only of these (and numbers) is not work.
+_MEETING_WORDS = frozenset(
+    "meeting standup stand-up retro retrospective agenda call screen everyone everybody round quick sprint "
+    "planning sync demo 회의 스탠드업 회고 안건 순서 차례 화면 공유 플래닝 미팅 데일리 스크럼 얘기 말씀 의견 질문 "
+    "스프린트 시작 오늘 다들 여러분".split())
 _NUMBERISH = re.compile(r"^[\d\s:.,%]+$|^(?:one|two|three|four|five|six|seven|eight|nine|ten|a few|some|several|"
                         r"\d+)(?:\s+\w+)?$|^\d+\s?(?:초|분|시간|일|주|개|건|%|퍼센트|배|ms|밀리초)", re.IGNORECASE)
 
@@ -126,6 +144,8 @@ def is_work(obj: str) -> bool:
     """Whether a phrase names a piece of work someone could do (the gate for a new ticket)."""
     words = content_words(obj)
     if not words or _META.search(obj) or _NUMBERISH.match(obj.strip()):
+        return False
+    if all(w in _MEETING_WORDS or w.isdigit() for w in words):
         return False
     return len(obj.split()) <= 14
 
@@ -151,6 +171,7 @@ class MeetingReader:
         self.topic: _Topic | None = None
         self.request_open: tuple[int, ExtractedTicket, str | None] | None = None
         self.line_topics = 0  # items already talked about in the utterance being read
+        self.line_statements = 0  # statements about work in the utterance being read
         self.mention: _Mention | None = None
         self.acked: ExtractedTicket | None = None  # the request this utterance just accepted
         self.clock = 0  # counts clauses, to tell which of a topic and a mention came last
@@ -184,6 +205,7 @@ class MeetingReader:
         quote = f"{speaker}: {text}" if speaker else text
         evidence = Evidence(index=utterance.index, segment_id=utterance.segment_id, quote=quote)
         self.line_topics = 0
+        self.line_statements = 0
         self.acked = None
         self._confirm(utterance.index, speaker, text)
         moves: list[StatusUpdate] = []
@@ -220,6 +242,7 @@ class MeetingReader:
         if statement.intent == Intent.DECISION:
             self.decisions.append(evidence.model_copy(update={"quote": statement.clause}))
             return None
+        self.line_statements += 1
         if statement.pronoun or not content_words(statement.obj):
             # "it", "that one", "the fix": what the conversation is about.
             return None if statement.aside else self._about_topic(statement, speaker, line, evidence)
@@ -283,7 +306,8 @@ class MeetingReader:
                 return
         # Work described in an utterance already about something is a detail or a reason, not new work.
         proposal = ignored != "question" or is_proposal(text, self.request.language)
-        if (proposal and self.line_topics == 0 and title and is_work(title) and len(content_words(title)) >= 2
+        if (proposal and (self.line_statements == 0 or is_problem(text)) and title and not _GREETING.search(text)
+                and not any(w in _MEETING_WORDS for w in content_words(title)) and is_work(title) and len(content_words(title)) >= 2
                 and score < NEW):
             self.mention = _Mention(line, title, evidence, self.clock)
 

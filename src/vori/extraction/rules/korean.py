@@ -87,7 +87,8 @@ _DROP_WORD = re.compile(
     r"오전에|오후에|밤에|새벽에|퇴근|전에|후에|다음|이번에|마지막|처음|따로|바로|다시|또|많이|잘|먼저|누가|누군가|아무나|"
     r"사이|사이에|그|마지막으로|같이|꼭|반드시|우선은|일단|새로|이제|다들|모두들|계속|한번에|동안|걸로|그걸로|이걸로|"
     r"어떻게|어떤가요|어때요|어디까지|언제|뭐|왜|얼마나|감사|감사합니다|고마워요|수고|수고하셨습니다|너무|엄청|되게|"
-    r"완전|제일|가장|더|덜|훨씬|살짝|크게|작게|빨리|천천히|확실히|아마도)$")
+    r"완전|제일|가장|더|덜|훨씬|살짝|크게|작게|빨리|천천히|확실히|아마도|하나|둘|셋|한두|몇|여러|모든|그런|이런|저런|"
+    r"어떤)$")
 _PRONOUN = re.compile(r"^(?:그거|그것|이거|이것|저거|그건|이건|그 ?건|그 ?부분|그 ?작업|해당 ?작업|그 ?티켓|이 ?티켓|"
                       r"그쪽|그 ?일|이 ?일|그게|이게|그거는|이거는|말씀하신 ?(?:거|것|건)|)$")
 _HANGUL_ONLY = re.compile(r"^[가-힣]+$")
@@ -163,10 +164,12 @@ def _work_words(before: str, stem: str) -> list[str]:
 # after the last of them.
 _VERB_WORD = re.compile(
     r"^(?:[가-힣]*(?:하|되|있|없|싶|만들|따|맞추|맞춰|막히|막혀|넣|빼|올리|올려|줄이|줄여|늘리|늘려|바꾸|바꿔|고치|"
-    r"고쳐|붙이|붙여|찾|잡|보이|보여|생각해|나오|나와|들어가|들어와|넘어|넘어온|쌓여|쌓이|빠지|빠져|틀리|틀렸|"
-    r"올라가|내려가|떨어지|떨어져|나온|보인다|보이는|안|못)(?:고|서|어|아|여|면|는|은|을|던|기|게|지|며|니|도|야|요|다|ㄴ|는데|면서)?|"
+    r"고쳐|붙이|붙여|찾|잡|보이|보여|생각해|나오|나와|들어가|들어와|넘어|쌓여|쌓이|빠지|빠져|틀리|틀렸|"
+    r"올라가|내려가|떨어지|떨어져)(?:고|서|어|아|여|면|는|은|을|던|기|게|지|며|니|도|야|요|다|는데|면서)|"
+    r"있|없|싶|안|못|넘어온|나온|보인다|보이는|돼|됐|했|"
+    r"[가-힣]*(?:막혀|막혔|빠져|나와|들어가|바꿔|고쳐|붙여|올려|줄여|늘려|쌓여|떨어져|걸었|걸려)|"
     r"[가-힣]+(?:해서|돼서|하고|하는|했던|하던|된|되는|한|할|될|해|돼|했고|됐고|하면|되면|하며|이라|이라서|라서|던|"
-    r"았을|었을|했을|였을|는데|ㄴ데))$")
+    r"았을|었을|했을|였을|는데))$")
 
 
 def _title_words(words: list[str]) -> str:
@@ -203,9 +206,8 @@ def _statement(intent: Intent, clause: str, match: re.Match[str], speaker: str |
         stem = ""
     words, who = _split_people(_work_words(before, stem), speaker, names)
     obj = _title_words(words)
-    pronoun = not obj or bool(_PRONOUN.match(obj))
-    if request and who is None:
-        who = None
+    # "그거 제가 한글로 바꿔 놓겠습니다": a clause that starts by pointing back is about that work.
+    pronoun = not obj or bool(_PRONOUN.match(obj)) or bool(_DEMONSTRATIVE.match(clause))
     return Statement(intent, clause, obj, who, pronoun, request)
 
 
