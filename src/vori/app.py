@@ -17,9 +17,14 @@ from vori.core.settings import Settings, get_settings
 from vori.events.embedded import EmbeddedEventLog
 from vori.events.log import EventLog
 from vori.events.outbox import OutboxRelay
+from vori.extraction.api import router as extraction_router
+from vori.extraction.flows import MeetingProcessor, SilenceWatch
+from vori.extraction.provider import ExtractionProvider
+from vori.extraction.providers import get_provider
 from vori.groups.service import ensure_local_group
 from vori.meetings.api import router as meetings_router
 from vori.migrations.runner import upgrade_to_head
+from vori.minutes.api import router as minutes_router
 from vori.tickets.api import router as tickets_router
 from vori.tickets.board import BoardHub
 from vori.tickets.board import router as board_router
@@ -50,6 +55,11 @@ def make_engine(settings: Settings) -> WhisperEngine:
     )
 
 
+def make_extraction_provider(settings: Settings) -> ExtractionProvider:
+    """The provider the end-of-meeting flow calls (VORI_EXTRACTION_PROVIDER: local, anthropic, openai)."""
+    return get_provider(settings.extraction)
+
+
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
@@ -69,25 +79,41 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     scheduler.start()
     hub = TranscriptionHub(settings, db, relay, scheduler)
     app.state.db, app.state.event_log, app.state.relay, app.state.transcription = db, event_log, relay, hub
+    # End of meeting: meetings left `ended` or `processing` by an earlier run are taken up at once.
+    provider = app.state.extraction_provider or make_extraction_provider(settings)
+    processor = MeetingProcessor(settings.extraction, db, provider, relay).start()
+    hub.ended_listeners.append(processor.submit)
+    app.state.processor = processor
+    silence = SilenceWatch(hub, db, settings.extraction.silence_timeout_s).start() \
+        if settings.extraction.silence_timeout_s > 0 else None
     recovered = await hub.recover()
     if recovered:
         log.info("recovering the audio tail of %d live meeting(s)", recovered)
     try:
         yield
     finally:
+        if silence is not None:
+            await silence.stop()
         await hub.shutdown()
+        await asyncio.to_thread(processor.stop)
         await scheduler.stop()
         relay.stop()
         event_log.close()
         db.dispose()
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def create_app(
+    settings: Settings | None = None, *, extraction_provider: ExtractionProvider | None = None
+) -> FastAPI:
+    """The app; `extraction_provider` replaces the one the settings choose (tests script one)."""
     app = FastAPI(title="VORI", version=__version__, lifespan=lifespan,
                   description="Voice to insight and action: live meeting transcription, tickets and analytics.")
     app.state.settings = settings or get_settings()
+    app.state.extraction_provider = extraction_provider
     install_error_handlers(app)
     app.include_router(meetings_router)
+    app.include_router(extraction_router)
+    app.include_router(minutes_router)
     app.include_router(tickets_router)
     app.include_router(board_router)
     app.include_router(audio_router)

@@ -2,8 +2,10 @@
 
 from vori.core.db import Base
 from vori.events.models import ConsumerOffset, OutboxEvent, ProcessedEvent
+from vori.extraction.models import MeetingExtraction
 from vori.groups.models import Group
 from vori.meetings.models import Meeting, TranscriptCursor, TranscriptSegment
+from vori.minutes.models import MeetingMinutes
 from vori.tickets.models import Ticket, TicketEvent
 
 __all__ = [
@@ -11,6 +13,8 @@ __all__ = [
            "ConsumerOffset",
            "Group",
            "Meeting",
+           "MeetingExtraction",
+           "MeetingMinutes",
            "OutboxEvent",
            "ProcessedEvent",
            "Ticket",

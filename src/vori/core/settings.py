@@ -58,8 +58,9 @@ class ExtractionSettings(BaseModel):
     backoff_s: float = 1.0
     # Long transcripts are cut into chunks of about this many words (whole utterances) and the results merged.
     chunk_words: int = Field(default=1500, ge=50)
-    # A live meeting with no audio for this long is ended (0 = never).
-    silence_timeout_s: float = 0.0
+    # A live meeting in which nobody has spoken (no speech heard by the VAD, or no audio at all) for this long
+    # is ended and processed (0 = never).
+    silence_timeout_s: float = Field(default=900.0, ge=0)
     # A live status statement matched at or above this confidence moves the ticket; between suggest_min and
     # this it becomes a suggestion a person confirms or dismisses; below, nothing.
     move_confidence: float = 0.75

@@ -20,7 +20,9 @@ class MeetingState(enum.StrEnum):
 
 class Meeting(Base):
     __tablename__ = "meetings"
-    __table_args__ = (Index("ix_meetings_group_created", "group_id", "created_at"),)
+    # By state: the end-of-meeting flow looks for `ended` and stale `processing` meetings every few seconds.
+    __table_args__ = (Index("ix_meetings_group_created", "group_id", "created_at"),
+                      Index("ix_meetings_state", "state"))
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=lambda: str(uuid.uuid4()))
     group_id: Mapped[str] = mapped_column(ForeignKey("groups.id"))

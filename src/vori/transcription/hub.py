@@ -10,12 +10,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
+from datetime import datetime
 from typing import Any, Protocol
 
 import numpy as np
 
-from vori.core.db import Database
+from vori.core.db import Database, utcnow
 from vori.core.errors import Conflict
 from vori.core.settings import Settings
 from vori.events.outbox import OutboxRelay
@@ -55,6 +56,7 @@ class MeetingStream:
         self.closed = False
         self.last_seq = 0
         self.previous_text = ""  # what was said just before, to condition the model on
+        self.last_speech_at: datetime | None = None  # when the VAD last heard speech (the silence timeout)
         self._wake = asyncio.Event()
         self._lock = asyncio.Lock()  # one decode-and-commit at a time per meeting
         self._tasks = [
@@ -95,7 +97,11 @@ class MeetingStream:
             raise Conflict("the meeting's stream is closed")
         if len(samples):
             self.writer.write(samples)
+            heard = self.policy.vad.end_window
             self.policy.feed(samples)
+            fresh = self.policy.vad.probs[heard - self.policy.vad.origin_window:]
+            if len(fresh) and float(fresh.max()) >= self.hub.settings.asr.vad_threshold:
+                self.last_speech_at = utcnow()
             self._wake.set()
 
     async def flush(self) -> int:
@@ -199,6 +205,8 @@ class TranscriptionHub:
         self.vad = SileroVad()
         self.streams: dict[str, MeetingStream] = {}
         self._open_lock = asyncio.Lock()
+        # Called with the meeting id once a meeting is ended (the end-of-meeting flow hangs here).
+        self.ended_listeners: list[Callable[[str], None]] = []
 
     def forget(self, stream: MeetingStream) -> None:
         if self.streams.get(stream.meeting_id) is stream:
@@ -238,15 +246,22 @@ class TranscriptionHub:
             )
             return {"type": "final", **{k: event[k] for k in FINAL_FIELDS}}
 
-    async def end_meeting(self, meeting_id: str) -> Meeting:
+    async def end_meeting(self, meeting_id: str, reason: str = "meeting_ended") -> Meeting:
+        """Finalize the meeting's stream, end the meeting, then tell its client (`stopped` with `reason`)."""
         stream = self.streams.get(meeting_id)
+        sink = stream.sink if stream is not None else None
         if stream is not None:
-            sink = stream.sink
             await stream.finish()
+        try:
+            meeting = await asyncio.to_thread(self._end_in_db, meeting_id)
+        finally:
             if sink is not None:
-                await _quietly(sink.send({"type": "stopped", "reason": "meeting_ended"}))
-                await _quietly(sink.close(1000, "meeting ended"))
-        return await asyncio.to_thread(self._end_in_db, meeting_id)
+                await _quietly(sink.send({"type": "stopped", "reason": reason}))
+                await _quietly(sink.close(1000, reason.replace("_", " ")))
+        self.relay.notify()
+        for listener in self.ended_listeners:
+            listener(meeting_id)
+        return meeting
 
     def _end_in_db(self, meeting_id: str) -> Meeting:
         with self.db.session() as session:

@@ -7,6 +7,7 @@ is already written and is flushed when the connection ends, so nothing acknowled
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import enum
 import json
 import logging
@@ -217,6 +218,10 @@ class AudioSession:
             self.stream.add_audio(tail)
         stream, self.stream = self.stream, None
         await stream.finish()
+        # `stop` ends the meeting: when the client reads `stopped`, the meeting is `ended` and queued for
+        # the end-of-meeting flow (an end through the API or the silence timeout may have come first).
+        with contextlib.suppress(Conflict):
+            await self.hub.end_meeting(self.meeting_id)
         await self.sink.send({"type": "stopped", "durableMs": samples_to_ms(stream.writer.durable)})
         await self.sink.close(Close.NORMAL, "stopped")
 
