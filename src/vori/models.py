@@ -6,7 +6,7 @@ from vori.extraction.models import MeetingExtraction
 from vori.groups.models import Group
 from vori.meetings.models import Meeting, TranscriptCursor, TranscriptSegment
 from vori.minutes.models import MeetingMinutes
-from vori.tickets.models import Ticket, TicketEvent
+from vori.tickets.models import Ticket, TicketEvent, TicketSuggestion
 
 __all__ = [
            "Base",
@@ -19,6 +19,7 @@ __all__ = [
            "ProcessedEvent",
            "Ticket",
            "TicketEvent",
+           "TicketSuggestion",
            "TranscriptCursor",
            "TranscriptSegment",
 ]

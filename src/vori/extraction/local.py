@@ -25,7 +25,7 @@ from vori.extraction.schema import (
     StatusUpdate,
     Utterance,
 )
-from vori.extraction.similarity import content_words, similarity, similarity_of_words
+from vori.extraction.similarity import content_words, similarity, similarity_of_words, word_keys
 from vori.tickets.status import ORDER, Cause, TicketStatus, allowed_transition
 
 # A statement is about a board ticket at or above MATCH; below NEW it is about something new; in between,
@@ -43,22 +43,32 @@ _STATUS_OF = {Intent.TODO: TicketStatus.TODO, Intent.IN_PROGRESS: TicketStatus.I
 
 @dataclass
 class _Board:
+    """The open tickets, indexed by the character pairs of their words: a description is compared only
+    with the tickets it shares a pair with (a few out of hundreds)."""
+
     tickets: list[BoardTicket]
     words: list[tuple[str, ...]] = field(default_factory=list)
+    index: dict[str, list[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.words = [content_words(t.title) for t in self.tickets]
+        for position, ticket_words in enumerate(self.words):
+            for key in word_keys(ticket_words):
+                self.index.setdefault(key, []).append(position)
 
     def best(self, text: str) -> tuple[BoardTicket | None, float]:
         words = content_words(text)
-        best: BoardTicket | None = None
-        score = 0.0
         if not words:
             return None, 0.0
-        for ticket, ticket_words in zip(self.tickets, self.words, strict=True):
-            value = similarity_of_words(words, ticket_words)
+        candidates: set[int] = set()
+        for key in word_keys(words):
+            candidates.update(self.index.get(key, ()))
+        best: BoardTicket | None = None
+        score = 0.0
+        for position in sorted(candidates):
+            value = similarity_of_words(words, self.words[position])
             if value > score:
-                best, score = ticket, value
+                best, score = self.tickets[position], value
         return best, score
 
 
@@ -133,9 +143,7 @@ _META = re.compile(
     r"see you|thank|thanks)\b", re.IGNORECASE)
 # Words about the meeting itself: a phrase made only of these (and numbers) is not work.
 _MEETING_WORDS = frozenset(
-    "meeting standup stand-up retro retrospective agenda call screen everyone everybody round quick sprint "
-    "planning sync demo 회의 스탠드업 회고 안건 순서 차례 화면 공유 플래닝 미팅 데일리 스크럼 얘기 말씀 의견 질문 "
-    "스프린트 시작 오늘 다들 여러분".split())
+    ["meeting", "standup", "stand-up", "retro", "retrospective", "agenda", "call", "screen", "everyone", "everybody", "round", "quick", "sprint", "planning", "sync", "demo", "회의", "스탠드업", "회고", "안건", "순서", "차례", "화면", "공유", "플래닝", "미팅", "데일리", "스크럼", "얘기", "말씀", "의견", "질문", "스프린트", "시작", "오늘", "다들", "여러분"])
 _NUMBERISH = re.compile(r"^[\d\s:.,%]+$|^(?:one|two|three|four|five|six|seven|eight|nine|ten|a few|some|several|"
                         r"\d+)(?:\s+\w+)?$|^\d+\s?(?:초|분|시간|일|주|개|건|%|퍼센트|배|ms|밀리초)", re.IGNORECASE)
 

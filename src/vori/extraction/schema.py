@@ -48,7 +48,7 @@ class SpecTicket(BaseModel):
     title: str = Field(min_length=1, max_length=300)
     content: str = Field(default="", max_length=20000)
     status: TicketStatus
-    meetingId: str | int | None = None  # noqa: N815 - the spec's field name
+    meetingId: str | int | None = None
 
     @field_validator("title")
     @classmethod

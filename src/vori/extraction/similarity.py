@@ -138,10 +138,20 @@ def content_words(text: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def _bigrams(word: str) -> set[str]:
-    return {word[i:i + 2] for i in range(len(word) - 1)} or {word}
+@lru_cache(maxsize=65536)
+def _bigrams(word: str) -> frozenset[str]:
+    return frozenset({word[i:i + 2] for i in range(len(word) - 1)} or {word})
 
 
+def word_keys(words: Sequence[str]) -> frozenset[str]:
+    """Every character pair of the words: two descriptions with no pair in common cannot match at all."""
+    keys: set[str] = set()
+    for word in words:
+        keys |= _bigrams(word)
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=262144)
 def _word_match(a: str, b: str) -> float:
     if a == b:
         return 1.0

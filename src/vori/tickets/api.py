@@ -3,10 +3,12 @@ from __future__ import annotations
 from fastapi import APIRouter, Query, Request, Response, status
 
 from vori.core.db import SessionDep
-from vori.tickets import service
+from vori.meetings.service import get_meeting
+from vori.tickets import service, suggestions
 from vori.tickets.schemas import (
     BoardRead,
     StatusChange,
+    SuggestionRead,
     TicketCreate,
     TicketEventRead,
     TicketRead,
@@ -58,3 +60,28 @@ def change_status(ticket_id: str, data: StatusChange, session: SessionDep, reque
 @router.get("/api/tickets/{ticket_id}/history", response_model=list[TicketEventRead])
 def ticket_history(ticket_id: str, session: SessionDep) -> list[TicketEventRead]:
     return [TicketEventRead.model_validate(e) for e in service.history(session, ticket_id)]
+
+
+@router.get("/api/meetings/{meeting_id}/suggestions", response_model=list[SuggestionRead])
+def list_suggestions(meeting_id: str, session: SessionDep,
+                     state: str | None = Query(default="pending", pattern="^(pending|confirmed|dismissed|all)$"),
+                     ) -> list[SuggestionRead]:
+    """Status moves heard in the meeting but too unsure to apply by themselves (pending by default)."""
+    get_meeting(session, meeting_id)
+    found = suggestions.list_suggestions(session, meeting_id, None if state == "all" else state)
+    return [SuggestionRead.model_validate(s) for s in found]
+
+
+@router.post("/api/suggestions/{suggestion_id}/confirm", response_model=SuggestionRead)
+def confirm_suggestion(suggestion_id: str, session: SessionDep, request: Request) -> SuggestionRead:
+    """Applies the suggested move (as speech, with its evidence); 409 if already resolved or now illegal."""
+    suggestion = SuggestionRead.model_validate(suggestions.resolve(session, suggestion_id, confirm=True))
+    request.app.state.relay.notify()
+    return suggestion
+
+
+@router.post("/api/suggestions/{suggestion_id}/dismiss", response_model=SuggestionRead)
+def dismiss_suggestion(suggestion_id: str, session: SessionDep, request: Request) -> SuggestionRead:
+    suggestion = SuggestionRead.model_validate(suggestions.resolve(session, suggestion_id, confirm=False))
+    request.app.state.relay.notify()
+    return suggestion

@@ -45,3 +45,24 @@ class TicketEvent(Base):
     quote: Mapped[str | None] = mapped_column(Text, nullable=True)
     confidence: Mapped[float | None] = mapped_column(Float, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+
+
+class TicketSuggestion(Base):
+    """A status move heard in a meeting but matched too loosely to apply: a person confirms or dismisses it."""
+
+    __tablename__ = "ticket_suggestions"
+    __table_args__ = (Index("ix_ticket_suggestions_meeting", "meeting_id", "state"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=lambda: str(uuid.uuid4()))
+    ticket_id: Mapped[str] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
+    group_id: Mapped[str] = mapped_column(ForeignKey("groups.id"))
+    meeting_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    from_status: Mapped[str] = mapped_column(String(16))
+    to_status: Mapped[str] = mapped_column(String(16))
+    segment_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    quote: Mapped[str] = mapped_column(Text, default="")
+    confidence: Mapped[float] = mapped_column(Float)
+    # pending → confirmed | dismissed
+    state: Mapped[str] = mapped_column(String(16), default="pending")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)

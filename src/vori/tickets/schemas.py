@@ -65,3 +65,17 @@ class TicketEventRead(ApiModel):
 class BoardRead(ApiModel):
     group_id: str
     columns: dict[str, list[TicketRead]]
+
+
+class SuggestionRead(ApiModel):
+    id: str
+    ticket_id: str
+    meeting_id: str | None
+    from_status: TicketStatus = Field(serialization_alias="from")
+    to_status: TicketStatus = Field(serialization_alias="to")
+    segment_id: str | None
+    quote: str
+    confidence: float
+    state: str
+    created_at: datetime
+    resolved_at: datetime | None
