@@ -80,7 +80,7 @@ def big_board(n: int) -> list[BoardTicket]:
 
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def bench_extraction(meetings: list[dict[str, Any]], words: int, runs: int, chunk_words: int) -> dict[str, Any]:

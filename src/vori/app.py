@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -14,10 +15,12 @@ from vori import __version__
 from vori.core.db import Database
 from vori.core.errors import install_error_handlers
 from vori.core.settings import Settings, get_settings
+from vori.events.consumer import ConsumerRunner, make_source
 from vori.events.embedded import EmbeddedEventLog
 from vori.events.log import EventLog
 from vori.events.outbox import OutboxRelay
 from vori.extraction.api import router as extraction_router
+from vori.extraction.detector import StatusDetector
 from vori.extraction.flows import MeetingProcessor, SilenceWatch
 from vori.extraction.provider import ExtractionProvider
 from vori.extraction.providers import get_provider
@@ -60,6 +63,30 @@ def make_extraction_provider(settings: Settings) -> ExtractionProvider:
     return get_provider(settings.extraction)
 
 
+class _Running:
+    """A consumer on its own thread, for as long as the server runs."""
+
+    def __init__(self, runner: ConsumerRunner) -> None:
+        self.runner = runner
+        self.thread = threading.Thread(target=runner.run, kwargs={"idle_s": 0.05}, name=runner.handler.group,
+                                       daemon=True)
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.runner.stop_event.set()
+        self.thread.join(timeout=10)
+
+
+def start_status_detector(settings: Settings, db: Database, event_log: EventLog, relay: OutboxRelay) -> _Running | None:
+    """Live status moves run in the server when it stores the segments itself (the embedded default); in the
+    scaled pipeline (`VORI_SEGMENTS=worker`) `vori worker` runs them."""
+    if settings.segments != "inline" or not settings.extraction.live_status:
+        return None
+    detector = StatusDetector(settings.extraction)
+    source = make_source(settings, event_log, db, detector)
+    return _Running(ConsumerRunner(db, source, detector, event_log, after_commit=relay.notify))
+
+
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
@@ -79,6 +106,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     scheduler.start()
     hub = TranscriptionHub(settings, db, relay, scheduler)
     app.state.db, app.state.event_log, app.state.relay, app.state.transcription = db, event_log, relay, hub
+    relay.listeners.append(hub.on_events)
+    detector = start_status_detector(settings, db, event_log, relay)
     # End of meeting: meetings left `ended` or `processing` by an earlier run are taken up at once.
     provider = app.state.extraction_provider or make_extraction_provider(settings)
     processor = MeetingProcessor(settings.extraction, db, provider, relay).start()
@@ -95,6 +124,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if silence is not None:
             await silence.stop()
         await hub.shutdown()
+        if detector is not None:
+            await asyncio.to_thread(detector.stop)
         await asyncio.to_thread(processor.stop)
         await scheduler.stop()
         relay.stop()

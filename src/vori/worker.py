@@ -9,25 +9,20 @@ import threading
 from vori.app import make_event_log
 from vori.core.db import Database
 from vori.core.settings import Settings
-from vori.events.consumer import ConsumerRunner, EmbeddedSource, EventHandler, EventSource, KafkaSource
-from vori.events.embedded import EmbeddedEventLog
+from vori.events.consumer import ConsumerRunner, EventHandler, make_source
 from vori.events.log import EventLog
+from vori.extraction.detector import StatusDetector
 from vori.migrations.runner import upgrade_to_head
 from vori.transcription.consumers import SegmentWriter
 
 log = logging.getLogger(__name__)
 
 
-def make_source(settings: Settings, event_log: EventLog, db: Database, handler: EventHandler) -> EventSource:
-    if settings.event_log == "kafka":
-        return KafkaSource(settings.kafka_bootstrap, handler.group, handler.topic, settings.topic_prefix,
-                           settings.worker_id)
-    assert isinstance(event_log, EmbeddedEventLog)
-    return EmbeddedSource(event_log, db, handler.group, handler.topic)
-
-
 def build_runners(settings: Settings, db: Database, event_log: EventLog) -> list[ConsumerRunner]:
+    """The scaled pipeline's consumers: segments are stored, and read for status moves, here."""
     handlers: list[EventHandler] = [SegmentWriter()]
+    if settings.extraction.live_status:
+        handlers.append(StatusDetector(settings.extraction))
     return [ConsumerRunner(db, make_source(settings, event_log, db, h), h, event_log) for h in handlers]
 
 

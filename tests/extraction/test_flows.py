@@ -90,11 +90,12 @@ def test_ended_meeting_becomes_tickets_and_ticket_created_events(tmp_path: Path)
                        "Maria will review the design document on Friday.")
         assert end_and_wait(client, meeting) == "done"
 
-        # The provider read the whole transcript in order, and the group's open tickets.
+        # The provider read the whole transcript in order, and the group's open and recently done tickets
+        # (so "the checklist is done" finds the ticket instead of looking like new work).
         [request] = provider.calls
         assert [(u.index, u.segment_id) for u in request.utterances] == list(enumerate(segments))
         assert request.meeting_id == meeting and request.language == "en"
-        assert [b.id for b in request.board] == [open_ticket["id"]] != [done_ticket["id"]]
+        assert [b.id for b in request.board] == [done_ticket["id"], open_ticket["id"]]
 
         created = tickets_of(client, meeting)
         assert [(t.title, t.status, t.group_id) for t in created] == [

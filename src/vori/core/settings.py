@@ -61,6 +61,8 @@ class ExtractionSettings(BaseModel):
     # A live meeting in which nobody has spoken (no speech heard by the VAD, or no audio at all) for this long
     # is ended and processed (0 = never).
     silence_timeout_s: float = Field(default=900.0, ge=0)
+    # Read every final segment for status moves while the meeting goes on.
+    live_status: bool = True
     # A live status statement matched at or above this confidence moves the ticket; between suggest_min and
     # this it becomes a suggestion a person confirms or dismisses; below, nothing.
     move_confidence: float = 0.75

@@ -7,8 +7,9 @@ import json
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -19,6 +20,9 @@ from vori.core.db import Database, utcnow
 from vori.events.embedded import EmbeddedEventLog
 from vori.events.log import Event, EventLog
 from vori.events.models import ConsumerOffset, ProcessedEvent
+
+if TYPE_CHECKING:
+    from vori.core.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -155,9 +159,11 @@ class EmbeddedSource:
 
 class ConsumerRunner:
     def __init__(self, db: Database, source: EventSource, handler: EventHandler, dlq: EventLog,
-                 batch_size: int = 500) -> None:
+                 batch_size: int = 500, after_commit: Callable[[], None] | None = None) -> None:
         self.db, self.source, self.handler, self.dlq = db, source, handler, dlq
         self.batch_size = batch_size
+        # Called after a batch's effect committed (the server wakes its outbox relay with it).
+        self.after_commit = after_commit
         self.stop_event = threading.Event()
         self.applied = 0
 
@@ -181,6 +187,8 @@ class ConsumerRunner:
         if poison:
             self.dlq.publish(poison)
         self.source.commit(messages)
+        if self.after_commit is not None:
+            self.after_commit()
         return len(messages)
 
     def _apply(self, good: list[Message], consumed: list[Message]) -> int:
@@ -245,3 +253,13 @@ def dead_letter(message: Message, error: str) -> Event:
     value = {"topic": message.topic, "partition": message.partition, "offset": message.offset,
              "key": message.key, "value": message.value.decode(errors="replace"), "error": error}
     return Event(f"{message.topic}.dlq", message.key, value, {**message.headers, "error": error[:500]})
+
+
+def make_source(settings: Settings, event_log: EventLog, db: Database, handler: EventHandler) -> EventSource:
+    """Where a consumer reads: its Kafka consumer group, or the embedded log with offsets in the database."""
+    if settings.event_log == "kafka":
+        return KafkaSource(settings.kafka_bootstrap, handler.group, handler.topic, settings.topic_prefix,
+                           settings.worker_id)
+    if not isinstance(event_log, EmbeddedEventLog):
+        raise TypeError(f"no consumer source for event log {settings.event_log!r}")
+    return EmbeddedSource(event_log, db, handler.group, handler.topic)

@@ -13,7 +13,6 @@ from collections import OrderedDict
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from vori.core.settings import ExtractionSettings
@@ -22,7 +21,7 @@ from vori.extraction.local import MeetingReader
 from vori.extraction.schema import BoardTicket, ExtractionRequest, StatusUpdate, Utterance
 from vori.meetings.models import Meeting
 from vori.tickets.models import Ticket
-from vori.tickets.service import change_status
+from vori.tickets.service import change_status, tickets_to_match
 from vori.tickets.status import Cause, TicketStatus
 from vori.tickets.suggestions import suggest_move
 from vori.transcription.events import TRANSCRIPTION_COMPLETED, TranscriptionCompleted
@@ -31,10 +30,9 @@ from vori.transcription.events import TRANSCRIPTION_COMPLETED, TranscriptionComp
 MAX_MEETINGS = 512
 
 
-def open_tickets(session: Session, group_id: str) -> list[BoardTicket]:
-    rows = session.execute(select(Ticket.id, Ticket.title, Ticket.status, Ticket.assignee).where(
-        Ticket.group_id == group_id, Ticket.status != TicketStatus.DONE.value))
-    return [BoardTicket(id=r.id, title=r.title, status=TicketStatus(r.status), assignee=r.assignee) for r in rows]
+def as_board(tickets: list[Ticket]) -> list[BoardTicket]:
+    return [BoardTicket(id=t.id, title=t.title, status=TicketStatus(t.status), assignee=t.assignee)
+            for t in tickets]
 
 
 class StatusDetector:
@@ -77,7 +75,7 @@ class StatusDetector:
                 continue  # the segment writer dead-letters segments of unknown meetings
             utterance = Utterance(index=payload["seq"], text=payload["text"], speaker=payload["speaker"],
                                   segment_id=payload["segmentId"], start_ms=payload["startMs"])
-            board = open_tickets(session, meeting.group_id)
+            board = as_board(tickets_to_match(session, meeting.group_id))
             for move in self.detect(meeting.id, meeting.language, board, utterance):
                 self._record(session, meeting, move)
 

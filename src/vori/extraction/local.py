@@ -210,7 +210,7 @@ class MeetingReader:
         speaker, text = (utterance.speaker, utterance.text) if utterance.speaker else split_speaker(utterance.text)
         if speaker:
             self.names.add(speaker)
-        quote = f"{speaker}: {text}" if speaker else text
+        quote = utterance.text  # the transcript's line as it is ("Bob: …" when the speaker is written in it)
         evidence = Evidence(index=utterance.index, segment_id=utterance.segment_id, quote=quote)
         self.line_topics = 0
         self.line_statements = 0

@@ -17,6 +17,7 @@ from vori.core.db import utcnow
 from vori.core.errors import Conflict
 from vori.events.outbox import add_event
 from vori.extraction.assembly import Piece
+from vori.extraction.detector import as_board
 from vori.extraction.models import MeetingExtraction
 from vori.extraction.schema import BoardTicket, Evidence, ExtractedTicket, Extraction
 from vori.extraction.similarity import best_match
@@ -25,7 +26,7 @@ from vori.meetings.service import get_meeting
 from vori.minutes.service import ActionItem, write_minutes
 from vori.tickets.models import Ticket
 from vori.tickets.schemas import TicketCreate
-from vori.tickets.service import change_status, create_ticket, fingerprint
+from vori.tickets.service import change_status, create_ticket, fingerprint, tickets_to_match
 from vori.tickets.status import ORDER, Cause, TicketStatus
 
 DLQ_TOPIC = "ticket.extraction.dlq"
@@ -160,13 +161,7 @@ def load_job(session: Session, meeting_id: str) -> Job:
                            .order_by(TranscriptSegment.seq))
     segments = [Piece(s.id, s.seq, s.start_ms, s.end_ms, s.text, s.speaker) for s in rows]
     return Job(meeting.id, meeting.group_id, meeting.title, meeting.language, segments,
-               [BoardTicket(id=t.id, title=t.title, status=TicketStatus(t.status), assignee=t.assignee)
-                for t in open_tickets(session, meeting.group_id)])
-
-
-def open_tickets(session: Session, group_id: str) -> list[Ticket]:
-    query = select(Ticket).where(Ticket.group_id == group_id, Ticket.status != TicketStatus.DONE.value)
-    return list(session.scalars(query.order_by(Ticket.created_at, Ticket.id)))
+               as_board(tickets_to_match(session, meeting.group_id, meeting.started_at or meeting.created_at)))
 
 
 # --- writing the outcome ---------------------------------------------------------------------------------
@@ -246,7 +241,7 @@ def apply_extraction(session: Session, meeting_id: str, token: str, extraction: 
     meeting, row = _take(session, meeting_id, token, MeetingState.DONE)
     report = Report(chunks=chunks, rejected=[{"item": _jsonable(r.item), "error": r.error}
                                              for r in extraction.rejected])
-    candidates = open_tickets(session, meeting.group_id)
+    candidates = tickets_to_match(session, meeting.group_id, meeting.started_at or meeting.created_at)
     items = [item for extracted in extraction.tickets
              if (item := _place_ticket(session, meeting, extracted, candidates, report)) is not None]
     for status_update in extraction.status_updates:

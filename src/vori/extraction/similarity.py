@@ -183,8 +183,8 @@ def similarity_of_words(a: Sequence[str], b: Sequence[str]) -> float:
     covered = _coverage(short, long_)
     back = _coverage(long_, short)
     score = 0.75 * covered + 0.25 * back
-    if len(short) == 1 and covered < 1.0:
-        score *= 0.8
+    if len(short) == 1 and len(long_) > 1:
+        score *= 0.8  # one word ("billing") may name any of several tickets: a weaker match
     return min(1.0, score)
 
 

@@ -18,8 +18,10 @@ from vori.core.errors import NotFound
 from vori.events.log import Event
 from vori.groups.service import get_group
 from vori.tickets.service import TICKET_CREATED, TICKET_UPDATED
+from vori.tickets.suggestions import SUGGESTION_RESOLVED, TICKET_SUGGESTED
 
 log = logging.getLogger(__name__)
+BOARD_TOPICS = (TICKET_CREATED, TICKET_UPDATED, TICKET_SUGGESTED, SUGGESTION_RESOLVED)
 router = APIRouter()
 
 
@@ -38,8 +40,7 @@ class BoardHub:
 
     def on_events(self, events: list[Event]) -> None:
         """Called from the relay thread."""
-        frames = [(e.value["groupId"], {"type": e.topic, **e.value}) for e in events
-                  if e.topic in (TICKET_CREATED, TICKET_UPDATED)]
+        frames = [(e.value["groupId"], {"type": e.topic, **e.value}) for e in events if e.topic in BOARD_TOPICS]
         if frames:
             self.loop.call_soon_threadsafe(self._fan_out, frames)
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from vori.core.db import utcnow
@@ -58,6 +59,19 @@ def created_payload(ticket: Ticket) -> dict[str, Any]:
     """The seed's ticket object plus its id and group."""
     return {"id": ticket.id, "groupId": ticket.group_id, "title": ticket.title, "content": ticket.content,
             "status": ticket.status, "meetingId": ticket.meeting_id}
+
+
+# Tickets finished this recently still count when matching what people say, so "the login page is done"
+# finds the ticket moved yesterday instead of looking like new work.
+RECENTLY_DONE = timedelta(days=14)
+
+
+def tickets_to_match(session: Session, group_id: str, now: datetime | None = None) -> list[Ticket]:
+    """The group's open tickets and the ones done in the last RECENTLY_DONE: what speech is matched to."""
+    since = (now or utcnow()) - RECENTLY_DONE
+    query = select(Ticket).where(Ticket.group_id == group_id, or_(Ticket.status != TicketStatus.DONE.value,
+                                                                  Ticket.updated_at >= since))
+    return list(session.scalars(query.order_by(Ticket.created_at, Ticket.id)))
 
 
 def board(session: Session, group_id: str) -> dict[str, list[Ticket]]:

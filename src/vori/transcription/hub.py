@@ -19,9 +19,12 @@ import numpy as np
 from vori.core.db import Database, utcnow
 from vori.core.errors import Conflict
 from vori.core.settings import Settings
+from vori.events.log import Event
 from vori.events.outbox import OutboxRelay
 from vori.meetings import service as meetings
 from vori.meetings.models import Meeting, MeetingState, TranscriptCursor
+from vori.tickets.service import TICKET_UPDATED
+from vori.tickets.suggestions import SUGGESTION_RESOLVED, TICKET_SUGGESTED
 from vori.transcription import service
 from vori.transcription.audio import AudioStore, ms_to_samples, samples_to_ms
 from vori.transcription.scheduler import BatchScheduler
@@ -195,6 +198,9 @@ async def _quietly(aw: Awaitable[None]) -> None:
         await aw
 
 
+MEETING_TICKET_TOPICS = (TICKET_UPDATED, TICKET_SUGGESTED, SUGGESTION_RESOLVED)
+
+
 class TranscriptionHub:
     def __init__(self, settings: Settings, db: Database, relay: OutboxRelay, scheduler: BatchScheduler) -> None:
         self.settings = settings
@@ -207,6 +213,21 @@ class TranscriptionHub:
         self._open_lock = asyncio.Lock()
         # Called with the meeting id once a meeting is ended (the end-of-meeting flow hangs here).
         self.ended_listeners: list[Callable[[str], None]] = []
+        self.loop = asyncio.get_running_loop()
+
+    def on_events(self, events: list[Event]) -> None:
+        """Relay listener (relay thread): ticket moves and suggestions heard in a meeting go to its audio
+        socket too, so the speaker sees "moved to DONE" right after saying it."""
+        frames = [(e.value["meetingId"], {"type": e.topic, **e.value}) for e in events
+                  if e.topic in MEETING_TICKET_TOPICS and e.value.get("meetingId")]
+        if frames:
+            self.loop.call_soon_threadsafe(self._push, frames)
+
+    def _push(self, frames: list[tuple[str, dict[str, Any]]]) -> None:
+        for meeting_id, frame in frames:
+            stream = self.streams.get(meeting_id)
+            if stream is not None and stream.sink is not None:
+                self.loop.create_task(stream._send(frame))
 
     def forget(self, stream: MeetingStream) -> None:
         if self.streams.get(stream.meeting_id) is stream:
