@@ -74,6 +74,43 @@ def _stream(args: argparse.Namespace) -> int:
     return 0 if run.close_code == 1000 else 1
 
 
+def _extract(args: argparse.Namespace) -> int:
+    """Tickets, status moves and blockers from a transcript file, by the server's own extraction path."""
+    import json
+    from pathlib import Path
+
+    from pydantic import TypeAdapter, ValidationError
+
+    from vori.extraction.flows import ExtractionFailed, extract_transcript
+    from vori.extraction.providers import get_provider
+    from vori.extraction.schema import BoardTicket, ExtractionRequest, Utterance
+
+    settings = get_settings()
+    try:
+        lines = [line.strip() for line in Path(args.transcript).read_text(encoding="utf-8").splitlines()]
+        board = (TypeAdapter(list[BoardTicket]).validate_json(Path(args.board).read_bytes())
+                 if args.board else [])
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"cannot read {exc.filename or args.transcript}: {exc}", file=sys.stderr)
+        return 2
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        print(f"{args.board}: not a list of {{id, title, status}} tickets: {where}: {first['msg']}", file=sys.stderr)
+        return 2
+    utterances = [Utterance(index=i, text=line) for i, line in enumerate(line for line in lines if line)]
+    request = ExtractionRequest(meeting_id=args.meeting_id, language=args.language, utterances=utterances,
+                                board=board)
+    try:
+        provider = get_provider(settings.extraction, args.provider)
+        result, _, _ = extract_transcript(provider, request, settings.extraction)
+    except ExtractionFailed as failed:
+        print(f"extraction failed: {failed.error}", file=sys.stderr)
+        return 1
+    print(json.dumps(result.output(), ensure_ascii=False, indent=2))
+    return 0
+
+
 def _eval(args: argparse.Namespace) -> int:
     """Score a provider on annotated meetings (evals/devset by default); print JSON, and a summary to stderr."""
     import json
@@ -118,6 +155,14 @@ def main(argv: list[str] | None = None) -> int:
     stream.add_argument("--fast", action="store_true", help="send as fast as possible, not in real time")
     stream.add_argument("--verbose", action="store_true", help="print partials and acks too")
     stream.set_defaults(func=_stream)
+    extract = sub.add_parser("extract", help="tickets, status moves and blockers from a transcript file (JSON)")
+    extract.add_argument("transcript", help="text file, one utterance per line, optionally 'Speaker: text'")
+    extract.add_argument("--board", default=None, help='JSON list of {"id","title","status"}: the open tickets')
+    extract.add_argument("--provider", choices=["local", "anthropic", "openai"], default=None,
+                         help="default: VORI_EXTRACTION_PROVIDER (local)")
+    extract.add_argument("--language", choices=["en", "ko", "auto"], default="auto")
+    extract.add_argument("--meeting-id", default=None, help="meetingId written into the tickets")
+    extract.set_defaults(func=_extract)
     evaluation = sub.add_parser("eval", help="score ticket extraction on annotated meetings (evals/)")
     evaluation.add_argument("paths", nargs="*", help="meeting JSON files or directories (default: evals/devset)")
     evaluation.add_argument("--provider", choices=["local", "anthropic", "openai"], default=None)

@@ -82,6 +82,31 @@ def extract_with_retries(provider: ExtractionProvider, request: ExtractionReques
     raise AssertionError("unreachable")
 
 
+def extract_transcript(provider: ExtractionProvider, request: ExtractionRequest, settings: ExtractionSettings,
+                       wait: Callable[[float], bool] = lambda _: False,
+                       after_part: Callable[[], None] = lambda: None) -> tuple[Extraction, int, int]:
+    """What the end of a meeting and `vori extract` both do with a transcript: cut it into chunks of whole
+    utterances, extract each (with retries), merge the answers and point their evidence at the transcript.
+    Returns the extraction, the provider calls made and the number of chunks; raises ExtractionFailed."""
+    parts = requests(request, settings.chunk_words)
+    answers: list[Extraction] = []
+    attempts = 0
+    for part in parts:
+        try:
+            answer, used = extract_with_retries(provider, part, settings.max_tries, settings.backoff_s, wait)
+        except ExtractionFailed as failed:
+            raise ExtractionFailed(failed.error, attempts + failed.attempts) from failed
+        attempts += used
+        answers.append(answer)
+        after_part()
+    return with_sources(merge_extractions(answers), request.utterances), attempts, len(parts)
+
+
+def _check_lease(lease: Heartbeat, meeting_id: str) -> None:
+    if lease.lost:
+        raise service.LostClaim(meeting_id)
+
+
 class Heartbeat:
     """Renews the lease on a meeting from its own thread while the processor waits on the provider."""
 
@@ -202,23 +227,14 @@ class MeetingProcessor:
         language = job.language if job.language in ("en", "ko") else "auto"
         request = ExtractionRequest(meeting_id=meeting_id, language=language, utterances=utterances,
                                     board=job.board)
-        parts = requests(request, self.settings.chunk_words)
-        answers: list[Extraction] = []
-        attempts = 0
-        for part in parts:
-            try:
-                answer, used = extract_with_retries(self.provider, part, self.settings.max_tries,
-                                                    self.settings.backoff_s, self._stop.wait)
-            except ExtractionFailed as failed:
-                self._fail(meeting_id, ExtractionFailed(failed.error, attempts + failed.attempts))
-                return
-            attempts += used
-            answers.append(answer)
-            if lease.lost:
-                raise service.LostClaim(meeting_id)
-        merged = with_sources(merge_extractions(answers), utterances)
+        try:
+            merged, attempts, chunks = extract_transcript(self.provider, request, self.settings, self._stop.wait,
+                                                          after_part=lambda: _check_lease(lease, meeting_id))
+        except ExtractionFailed as failed:
+            self._fail(meeting_id, failed)
+            return
         with self.db.session() as session:
-            report = service.apply_extraction(session, meeting_id, self.token, merged, attempts, len(parts),
+            report = service.apply_extraction(session, meeting_id, self.token, merged, attempts, chunks,
                                               job.segments)
         log.info("meeting %s done: %d ticket(s) created, %d linked, %d moved, %d rejected", meeting_id,
                  len(report.created), len(report.linked), len(report.moved), len(report.rejected))
