@@ -27,6 +27,7 @@ from typing import Any
 from vori.core.db import Database
 from vori.core.settings import ExtractionSettings
 from vori.extraction.detector import StatusDetector
+from vori.extraction.flows import extract_transcript
 from vori.extraction.local import LocalProvider
 from vori.extraction.schema import BoardTicket, ExtractionRequest, Utterance
 from vori.groups.models import LOCAL_GROUP_ID
@@ -72,10 +73,12 @@ def long_meeting(meetings: list[dict[str, Any]], words: int) -> ExtractionReques
 def big_board(n: int) -> list[BoardTicket]:
     titles = [f"{k} {a} {p}" for a, p, k in itertools.product(AREAS_EN, PARTS_EN, KINDS_EN)]
     titles_ko = [f"{a} {p} {k}" for a, p, k in itertools.product(AREAS_KO, PARTS_KO, KINDS_KO)]
-    mixed = [t for pair in zip(titles[::7], titles_ko[::5], strict=False) for t in pair]
+    mixed = [t for pair in zip(titles[::5], titles_ko[::3], strict=False) for t in pair]
     statuses = [TicketStatus.TODO, TicketStatus.IN_PROGRESS]
-    return [BoardTicket(id=str(uuid.uuid4()), title=title, status=statuses[i % 2])
-            for i, title in enumerate(mixed[:n])]
+    tickets = [BoardTicket(id=str(uuid.uuid4()), title=title, status=statuses[i % 2])
+               for i, title in enumerate(mixed[:n])]
+    assert len(tickets) == n, f"only {len(tickets)} distinct titles"
+    return tickets
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -99,10 +102,8 @@ def bench_extraction(meetings: list[dict[str, Any]], words: int, runs: int, chun
 
 def extract_in_chunks(provider: LocalProvider, request: ExtractionRequest, chunk_words: int) -> Any:
     """What the end-of-meeting flow does with the transcript: chunks, one extraction each, merged."""
-    from vori.extraction.assembly import requests
-    from vori.extraction.merge import merge_extractions
-
-    return merge_extractions([provider.extract(part) for part in requests(request, chunk_words)])
+    result, _, _ = extract_transcript(provider, request, ExtractionSettings(chunk_words=chunk_words))
+    return result
 
 
 def bench_detection(meetings: list[dict[str, Any]], board_size: int) -> dict[str, Any]:

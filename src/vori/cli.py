@@ -90,8 +90,11 @@ def _extract(args: argparse.Namespace) -> int:
         lines = [line.strip() for line in Path(args.transcript).read_text(encoding="utf-8").splitlines()]
         board = (TypeAdapter(list[BoardTicket]).validate_json(Path(args.board).read_bytes())
                  if args.board else [])
-    except (OSError, UnicodeDecodeError) as exc:
-        print(f"cannot read {exc.filename or args.transcript}: {exc}", file=sys.stderr)
+    except OSError as exc:
+        print(f"cannot read {exc.filename}: {exc.strerror}", file=sys.stderr)
+        return 2
+    except UnicodeDecodeError as exc:
+        print(f"{args.transcript} or {args.board}: not UTF-8 text: {exc}", file=sys.stderr)
         return 2
     except ValidationError as exc:
         first = exc.errors()[0]
