@@ -21,7 +21,7 @@ from vori.extraction.local import MeetingReader
 from vori.extraction.schema import BoardTicket, ExtractionRequest, StatusUpdate, Utterance
 from vori.meetings.models import Meeting
 from vori.tickets.models import Ticket
-from vori.tickets.service import change_status, tickets_to_match
+from vori.tickets.service import TicketRef, change_status, tickets_to_match
 from vori.tickets.status import Cause, TicketStatus
 from vori.tickets.suggestions import suggest_move
 from vori.transcription.events import TRANSCRIPTION_COMPLETED, TranscriptionCompleted
@@ -30,7 +30,7 @@ from vori.transcription.events import TRANSCRIPTION_COMPLETED, TranscriptionComp
 MAX_MEETINGS = 512
 
 
-def as_board(tickets: list[Ticket]) -> list[BoardTicket]:
+def as_board(tickets: list[TicketRef]) -> list[BoardTicket]:
     return [BoardTicket(id=t.id, title=t.title, status=TicketStatus(t.status), assignee=t.assignee)
             for t in tickets]
 

@@ -26,7 +26,7 @@ from vori.meetings.service import get_meeting
 from vori.minutes.service import ActionItem, write_minutes
 from vori.tickets.models import Ticket
 from vori.tickets.schemas import TicketCreate
-from vori.tickets.service import change_status, create_ticket, fingerprint, tickets_to_match
+from vori.tickets.service import TicketRef, change_status, create_ticket, fingerprint, tickets_to_match
 from vori.tickets.status import ORDER, Cause, TicketStatus
 
 DLQ_TOPIC = "ticket.extraction.dlq"
@@ -204,7 +204,7 @@ def _forward(session: Session, ticket: Ticket, target: TicketStatus, meeting: Me
     return True
 
 
-def _place_ticket(session: Session, meeting: Meeting, item: ExtractedTicket, candidates: list[Ticket],
+def _place_ticket(session: Session, meeting: Meeting, item: ExtractedTicket, candidates: list[TicketRef],
                   report: Report) -> ActionItem | None:
     """Create the extracted ticket, or find it: made by this meeting before (same fingerprint) or an open
     ticket of the group that names the same work (then it is linked and moved forward)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -66,12 +66,22 @@ def created_payload(ticket: Ticket) -> dict[str, Any]:
 RECENTLY_DONE = timedelta(days=14)
 
 
-def tickets_to_match(session: Session, group_id: str, now: datetime | None = None) -> list[Ticket]:
-    """The group's open tickets and the ones done in the last RECENTLY_DONE: what speech is matched to."""
+class TicketRef(NamedTuple):
+    id: str
+    title: str
+    status: str
+    assignee: str | None
+
+
+def tickets_to_match(session: Session, group_id: str, now: datetime | None = None) -> list[TicketRef]:
+    """The group's open tickets and the ones done in the last RECENTLY_DONE: what speech is matched to (only
+    the columns matching needs: this runs for every segment said)."""
     since = (now or utcnow()) - RECENTLY_DONE
-    query = select(Ticket).where(Ticket.group_id == group_id, or_(Ticket.status != TicketStatus.DONE.value,
-                                                                  Ticket.updated_at >= since))
-    return list(session.scalars(query.order_by(Ticket.created_at, Ticket.id)))
+    query = (select(Ticket.id, Ticket.title, Ticket.status, Ticket.assignee)
+             .where(Ticket.group_id == group_id,
+                    or_(Ticket.status != TicketStatus.DONE.value, Ticket.updated_at >= since))
+             .order_by(Ticket.created_at, Ticket.id))
+    return [TicketRef(*row) for row in session.execute(query)]
 
 
 def board(session: Session, group_id: str) -> dict[str, list[Ticket]]:
