@@ -86,3 +86,17 @@ def test_questions_negations_and_small_talk_make_nothing() -> None:
         "Erin: No blockers for me.",
     ], BOARD)
     assert result.tickets == [] and result.status_updates == [] and result.blockers == []
+
+
+def test_declined_and_postponed_requests_are_not_tickets() -> None:
+    result = _extract([
+        "Alice: Dan, can you migrate the billing cron jobs?",
+        "Dan: Sorry, not this sprint, I'm on the audit.",
+        "Alice: We should also rewrite the invoice templates.",
+        "Bob: Let's push that to next quarter.",
+        "Alice: Erin, can you fix the broken unsubscribe link?",
+        "Erin: Sure, I'll do it today.",
+        "민수: 지수 님이 배포 스크립트 정리해 주실 수 있어요?",
+        "지수: 죄송해요, 이번 주는 어려울 것 같아요.",
+    ], BOARD)
+    assert [(t.title, t.assignee) for t in result.tickets] == [("Fix the broken unsubscribe link", "Erin")]

@@ -37,6 +37,11 @@ CONTEXT_LINES = 3
 _ACK = re.compile(r"^(?:sure|yes|yeah|yep|ok|okay|will do|on it|got it|can do|absolutely|of course|no problem|"
                   r"sounds good|i can|i'll take it|i'll do it|i'll handle it|네|넵|예|알겠습니다|알겠어요|좋아요|"
                   r"제가 할게요|제가 하겠습니다|할게요|하겠습니다|그럴게요|오케이)\b", re.IGNORECASE)
+_DECLINE = re.compile(r"^(?:no\b|nope|sorry|i can't|i cannot|i won't|not this (?:week|sprint|time)|"
+                      r"i don't have (?:the )?(?:time|bandwidth)|i'm (?:swamped|full|out)|아니요|아뇨|죄송|"
+                      r"(?:저는 |제가 )?(?:이번 주는 |이번엔 )?(?:어려울|힘들|못 ?할|안 ?될) ?것 ?같|시간이 ?없)",
+                      re.IGNORECASE)
+_POINTS_BACK = re.compile(r"\b(?:it|that|this|them|those)\b|그거|그건|그것|이건|이거|그 ?부분", re.IGNORECASE)
 _STATUS_OF = {Intent.TODO: TicketStatus.TODO, Intent.IN_PROGRESS: TicketStatus.IN_PROGRESS,
               Intent.DONE: TicketStatus.DONE}
 
@@ -232,6 +237,11 @@ class MeetingReader:
         if line - asked_line > 1:
             self.request_open = None
             return
+        if speaker and _DECLINE.match(text.strip()) and (addressee is None or addressee == speaker):
+            # "Sorry, not this sprint": the request is not taken, so it is not work anyone committed to.
+            self._withdraw(ticket, asked_line)
+            self.request_open = None
+            return
         if speaker and _ACK.match(text.strip()) and (addressee is None or addressee == speaker):
             ticket.assignee = ticket.assignee or speaker
             self.request_open = None
@@ -243,6 +253,8 @@ class MeetingReader:
         if statement is None:
             if clause.ignored in ("question", None, "hedged"):
                 self._remember(clause.text, line, evidence, clause.ignored)
+            elif clause.ignored == "dropped":
+                self._dropped(clause.text, line)
             return None
         if statement.intent == Intent.BLOCKED:
             self._blocker(statement, line, evidence)
@@ -289,6 +301,22 @@ class MeetingReader:
                               confidence=0.8 * statement.confidence)
         return self._about_topic(under_way, speaker, line, evidence)
 
+    def _dropped(self, text: str, line: int) -> None:
+        """ "Let's push that to next quarter" right after a piece of work came up: it is not work now."""
+        self.mention = None
+        topic = self.topic
+        if topic is None or topic.new is None or line - topic.line > 1:
+            return
+        if _POINTS_BACK.search(text) or similarity(topic.new.title, text) >= 0.5:
+            self._withdraw(topic.new, topic.line - 1)
+
+    def _withdraw(self, ticket: ExtractedTicket, since: int) -> None:
+        """Forget a ticket of this meeting that was only just raised (all its evidence from `since` on)."""
+        if ticket in self.tickets and all(e.index is None or e.index >= since for e in ticket.evidence):
+            self.tickets.remove(ticket)
+            if self.topic is not None and self.topic.new is ticket:
+                self.topic = None
+
     def _remember(self, text: str, line: int, evidence: Evidence, ignored: str | None) -> None:
         """A question or a bare mention ("the rate limiting for signup, …") sets what "it" refers to next;
         work described but not yet taken on may become a ticket when someone takes it."""
@@ -316,7 +344,8 @@ class MeetingReader:
         proposal = ignored != "question" or is_proposal(text, self.request.language)
         if (proposal and (self.line_statements == 0 or is_problem(text)) and title and not _GREETING.search(text)
                 and not any(w in _MEETING_WORDS for w in content_words(title)) and is_work(title) and len(content_words(title)) >= 2
-                and score < NEW):
+                and score < NEW and not (self.mention is not None and self.mention.line == line)):
+            # The first description in an utterance names the work; what follows it explains it.
             self.mention = _Mention(line, title, evidence, self.clock)
 
     def _about_topic(self, statement: Statement, speaker: str | None, line: int,

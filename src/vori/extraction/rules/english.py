@@ -155,7 +155,8 @@ _HEDGE = re.compile(
     r"could maybe|probably not|i doubt|no idea|i wish|hypothetically|in an ideal world|dream|think about|"
     r"thinking about|consider|considering|mull over|sleep on)\b", _F)
 _DROPPED = re.compile(
-    r"\b(?:let's not|let us not|not going to|won't|drop|dropping|dropped|skip|skipping|postpone|postponed|"
+    r"\b(?:let's not|let us not|not going to|won't|(?:let's|we'll|we will|we can|we should)\s+drop|"
+    r"drop(?:ping|ped)?\s+(?:it|that|this|the idea)(?!\s+(?:in|into|on|off|by))|skip|skipping|postpone|postponed|"
     r"push(?:ed|ing)? (?:it |that |this )?(?:back|out)|push(?:ed|ing)? .{0,30}?to next|next quarter|next year|"
     r"next half|deprioriti[sz]e|deprioriti[sz]ed|out of scope|park(?:ed|ing)? (?:it|that|this)|on hold|"
     r"park|shelve|shelved|cancel|cancelled|canceled|descope|descoped|not this sprint|not a priority|"
