@@ -100,3 +100,14 @@ def test_declined_and_postponed_requests_are_not_tickets() -> None:
         "지수: 죄송해요, 이번 주는 어려울 것 같아요.",
     ], BOARD)
     assert [(t.title, t.assignee) for t in result.tickets] == [("Fix the broken unsubscribe link", "Erin")]
+
+
+def test_a_move_taken_back_at_once_is_undone_and_ticket_keys_name_tickets() -> None:
+    result = _extract([
+        "Bob: The login page is merged.",
+        "Bob: Actually no, it's not merged yet, the PR is still in review.",
+        "Carol: PAY-142 is done.",
+        "지수: 비밀번호 재설정 메일 작업 끝났어요.",
+        "지수: 아 아니다, 아직 안 끝났어요.",
+    ], [*BOARD, ("PAY-142", "Refund webhook retries", "IN_PROGRESS")])
+    assert _moves(result) == {("PAY-142", "DONE")}

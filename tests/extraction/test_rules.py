@@ -24,7 +24,7 @@ EN = [
     ("We're blocked on the staging credentials.", "BLOCKED", "staging credentials", None),
     ("Let's go with Postgres for the event store.", "DECISION", "Postgres", None),
     ("Is the login page done?", "question", "", None),
-    ("The export isn't done yet.", None, "", None),
+    ("The export isn't done yet.", "negated", "", None),
     ("I didn't get to the docs.", None, "", None),
     ("Let's not do dark mode this quarter.", "dropped", "", None),
     ("Maybe someday we could rewrite it in Rust.", "hedged", "", None),

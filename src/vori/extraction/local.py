@@ -41,6 +41,11 @@ _DECLINE = re.compile(r"^(?:no\b|nope|sorry|i can't|i cannot|i won't|not this (?
                       r"i don't have (?:the )?(?:time|bandwidth)|i'm (?:swamped|full|out)|아니요|아뇨|죄송|"
                       r"(?:저는 |제가 )?(?:이번 주는 |이번엔 )?(?:어려울|힘들|못 ?할|안 ?될) ?것 ?같|시간이 ?없)",
                       re.IGNORECASE)
+# "Actually no, …", "아 아니다, …": the speaker corrects what they just said.
+_CORRECTION = re.compile(r"^\W*(?:(?:actually|wait|sorry|oh|hmm|um)\W+)*(?:no|nope|scratch that|correction)\b"
+                         r"|^\W*(?:아\s?)?아니(?:다|요|에요|네요|지)\b|^\W*(?:아\s?)?잠깐(?:만)?", re.IGNORECASE)
+# Ticket keys as people say them: "PAY-142", "#142".
+_TICKET_KEY = re.compile(r"\b[A-Za-z][A-Za-z0-9]{1,9}-\d{1,6}\b|#\d{1,6}\b")
 _POINTS_BACK = re.compile(r"\b(?:it|that|this|them|those)\b|그거|그건|그것|이건|이거|그 ?부분", re.IGNORECASE)
 _STATUS_OF = {Intent.TODO: TicketStatus.TODO, Intent.IN_PROGRESS: TicketStatus.IN_PROGRESS,
               Intent.DONE: TicketStatus.DONE}
@@ -54,14 +59,21 @@ class _Board:
     tickets: list[BoardTicket]
     words: list[tuple[str, ...]] = field(default_factory=list)
     index: dict[str, list[int]] = field(default_factory=dict)
+    by_key: dict[str, BoardTicket] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.words = [content_words(t.title) for t in self.tickets]
+        self.by_key = {t.id.upper(): t for t in self.tickets if _TICKET_KEY.fullmatch(t.id)}
         for position, ticket_words in enumerate(self.words):
             for key in word_keys(ticket_words):
                 self.index.setdefault(key, []).append(position)
 
     def best(self, text: str) -> tuple[BoardTicket | None, float]:
+        for key in _TICKET_KEY.findall(text):
+            # "PAY-142 is done": a ticket named by its key is that ticket.
+            named = self.by_key.get(key.upper().lstrip("#"))
+            if named is not None:
+                return named, 1.0
         words = content_words(text)
         if not words:
             return None, 0.0
@@ -185,9 +197,12 @@ class MeetingReader:
         self.request_open: tuple[int, ExtractedTicket, str | None] | None = None
         self.line_topics = 0  # items already talked about in the utterance being read
         self.line_statements = 0  # statements about work in the utterance being read
+        self.line_text = ""
         self.mention: _Mention | None = None
         self.acked: ExtractedTicket | None = None  # the request this utterance just accepted
         self.clock = 0  # counts clauses, to tell which of a topic and a mention came last
+        # The last move made: (line, ticket, the update it replaced, the status before), for "actually no…".
+        self.last_move: tuple[int, str, StatusUpdate | None, TicketStatus] | None = None
         for utterance in request.utterances:
             speaker = utterance.speaker or split_speaker(utterance.text)[0]
             if speaker:
@@ -219,6 +234,7 @@ class MeetingReader:
         evidence = Evidence(index=utterance.index, segment_id=utterance.segment_id, quote=quote)
         self.line_topics = 0
         self.line_statements = 0
+        self.line_text = text
         self.acked = None
         self._confirm(utterance.index, speaker, text)
         moves: list[StatusUpdate] = []
@@ -255,6 +271,8 @@ class MeetingReader:
                 self._remember(clause.text, line, evidence, clause.ignored)
             elif clause.ignored == "dropped":
                 self._dropped(clause.text, line)
+            elif clause.ignored == "negated":
+                self._take_back(clause.text, line)
             return None
         if statement.intent == Intent.BLOCKED:
             self._blocker(statement, line, evidence)
@@ -300,6 +318,24 @@ class MeetingReader:
         under_way = Statement(Intent.IN_PROGRESS, statement.clause, "", statement.assignee, True,
                               confidence=0.8 * statement.confidence)
         return self._about_topic(under_way, speaker, line, evidence)
+
+    def _take_back(self, text: str, line: int) -> None:
+        """ "Actually no, it's not merged yet" right after a move: the move was wrong, undo it."""
+        if self.last_move is None:
+            return
+        moved_line, ticket_id, before, previous = self.last_move
+        if line - moved_line > 1:
+            return
+        ticket, score = self.board.best(text)
+        if not (_POINTS_BACK.search(text) or _CORRECTION.match(self.line_text)
+                or (ticket is not None and ticket.id == ticket_id and score >= MATCH)):
+            return
+        if before is None:
+            self.updates.pop(ticket_id, None)
+        else:
+            self.updates[ticket_id] = before
+        self.status[ticket_id] = previous
+        self.last_move = None
 
     def _dropped(self, text: str, line: int) -> None:
         """ "Let's push that to next quarter" right after a piece of work came up: it is not work now."""
@@ -389,6 +425,8 @@ class MeetingReader:
         original = self.updates[ticket.id].from_status if ticket.id in self.updates else current
         update = StatusUpdate(ticket_id=ticket.id, from_status=original, to_status=target,
                               evidence=evidence, confidence=round(min(1.0, confidence), 3))
+        self.last_move = (evidence.index if evidence.index is not None else -1, ticket.id,
+                          self.updates.get(ticket.id), current)
         self.updates[ticket.id] = update
         self.status[ticket.id] = target
         return update

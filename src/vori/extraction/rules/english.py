@@ -28,7 +28,8 @@ _SUBJECTS = (r"(?:i|i'll|i'm|i've|i'd|we|we'll|we're|we've|you|you'll|he|he's|sh
 _CLAUSE = re.compile(
     rf"(?:\s*,\s*|\s+)(?:but|and then|and also|and|so|plus|then|though|although|however|also)\s+(?={_SUBJECTS}\b)"
     rf"|\s*,\s+(?={_SUBJECTS}\s)|\s*,\s+(?=(?:so|but|and then|then)\s)|\s*,\s+(?=(?-i:[A-Z][A-Za-z]*)\s+\w+ed\b)"
-    r"|\s*,\s+(?=(?:about|around|roughly|almost|nearly|maybe)\s+(?:a|an|half|one|two|\d)\b)", _F)
+    r"|\s*,\s+(?=(?:about|around|roughly|almost|nearly|maybe)\s+(?:a|an|half|one|two|\d)\b)"
+    r"|\s*,\s+(?=(?:the|our|my)\s+\S+(?:\s+\S+)?\s+(?:is|are|was|were|has|have)\b)", _F)
 
 _PRONOUN_OBJECT = re.compile(
     r"^(?:it|that|this|those|them|these|that one|this one|the thing|that thing|the one|the ticket|that ticket|"
@@ -98,6 +99,7 @@ _DID = re.compile(
     rf"^(?:{_WHO}\s*)?(?:already\s+|actually\s+|also\s+|finally\s+)*did\s+(?:(?:already|actually|finally)\s+)*"
     r"(?:(?P<verb>finish|complete|ship|merge|deploy|release|wrap up|close out|close|fix|resolve|land|launch|"
     r"roll out|publish|deliver|migrate|upgrade|set up|write|add|implement|build|get)\s+)?(?P<obj>.+)$", _F)
+_STATUS_WORD = re.compile(r"\b(?:" + _DONE_WORDS + r"|started|starting|working|in progress|begun|kicked off)\b", _F)
 _NEGATED_END = re.compile(r"(?:n't|\bnot|\bnever|\bno longer|\bnowhere near)\s*$", _F)
 _PARTIAL = re.compile(r"^(?:about |around |roughly |almost |nearly |maybe )?(?:a third|a quarter|half|some|most|"
                       r"part|a few|a couple|one|two|three|the first|\d+(?:\s*%| percent)?)\b(?: of)?", _F)
@@ -411,6 +413,8 @@ def analyze_clause(clause: str, speaker: str | None) -> Clause:
         return Clause(clause, None, "external")
     statement = _future(clause, speaker) or _done(clause, speaker) or _progress(clause, speaker)
     if statement is None:
+        if _NEGATION.search(clause) and _STATUS_WORD.search(clause):
+            return Clause(clause, None, "negated")  # "it's not merged yet"
         return Clause(clause, None)
     if _NEGATION.search(clause.replace(statement.obj, " ", 1) if statement.obj else clause):
         return Clause(clause, None, "negated")
