@@ -144,10 +144,12 @@ def _bigrams(word: str) -> frozenset[str]:
 
 
 def word_keys(words: Sequence[str]) -> frozenset[str]:
-    """Every character pair of the words: two descriptions with no pair in common cannot match at all."""
+    """Keys two descriptions share whenever they can match at all: each word, and its first four letters
+    (two syllables in Korean), since related forms of a word ("reviewer", "review") start alike."""
     keys: set[str] = set()
     for word in words:
-        keys |= _bigrams(word)
+        keys.add(word)
+        keys.add("^" + word[: 2 if _HANGUL.match(word) else 4])
     return frozenset(keys)
 
 
