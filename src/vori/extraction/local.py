@@ -41,6 +41,8 @@ _DECLINE = re.compile(r"^(?:no\b|nope|sorry|i can't|i cannot|i won't|not this (?
                       r"i don't have (?:the )?(?:time|bandwidth)|i'm (?:swamped|full|out)|아니요|아뇨|죄송|"
                       r"(?:저는 |제가 )?(?:이번 주는 |이번엔 )?(?:어려울|힘들|못 ?할|안 ?될) ?것 ?같|시간이 ?없)",
                       re.IGNORECASE)
+_SHIPPED = re.compile(r"\b(?:merged|deployed|shipped|released|rolled out|went live|is live|in production|fixed|"
+                      r"resolved)\b|반영|배포|머지|릴리스|릴리즈|출시|해결", re.IGNORECASE)
 # "Actually no, …", "아 아니다, …": the speaker corrects what they just said.
 _CORRECTION = re.compile(r"^\W*(?:(?:actually|wait|sorry|oh|hmm|um)\W+)*(?:no|nope|scratch that|correction)\b"
                          r"|^\W*(?:아\s?)?아니(?:다|요|에요|네요|지)\b|^\W*(?:아\s?)?잠깐(?:만)?", re.IGNORECASE)
@@ -69,24 +71,24 @@ class _Board:
                 self.index.setdefault(key, []).append(position)
 
     def best(self, text: str) -> tuple[BoardTicket | None, float]:
+        ranked = self.ranked(text)
+        return ranked[0] if ranked else (None, 0.0)
+
+    def ranked(self, text: str) -> list[tuple[BoardTicket, float]]:
+        """The tickets `text` may name, best first."""
         for key in _TICKET_KEY.findall(text):
             # "PAY-142 is done": a ticket named by its key is that ticket.
             named = self.by_key.get(key.upper().lstrip("#"))
             if named is not None:
-                return named, 1.0
+                return [(named, 1.0)]
         words = content_words(text)
         if not words:
-            return None, 0.0
+            return []
         candidates: set[int] = set()
         for key in word_keys(words):
             candidates.update(self.index.get(key, ()))
-        best: BoardTicket | None = None
-        score = 0.0
-        for position in sorted(candidates):
-            value = similarity_of_words(words, self.words[position])
-            if value > score:
-                best, score = self.tickets[position], value
-        return best, score
+        scored = [(self.tickets[p], similarity_of_words(words, self.words[p])) for p in sorted(candidates)]
+        return sorted((pair for pair in scored if pair[1] > 0), key=lambda pair: -pair[1])
 
 
 @dataclass
@@ -267,7 +269,9 @@ class MeetingReader:
                      evidence: Evidence) -> StatusUpdate | None:
         statement = clause.statement
         if statement is None:
-            if clause.ignored in ("question", None, "hedged"):
+            if _CORRECTION.match(clause.text) and self.last_move is not None and self.last_move[0] == line:
+                self._take_back(clause.text, line, said_so=True)  # "…it went out, actually no, sorry…"
+            elif clause.ignored in ("question", None, "hedged"):
                 self._remember(clause.text, line, evidence, clause.ignored)
             elif clause.ignored == "dropped":
                 self._dropped(clause.text, line)
@@ -284,7 +288,7 @@ class MeetingReader:
         if statement.pronoun or not content_words(statement.obj):
             # "it", "that one", "the fix": what the conversation is about.
             return None if statement.aside else self._about_topic(statement, speaker, line, evidence)
-        ticket, score = self.board.best(statement.obj)
+        ticket, score = self._match(statement.obj, line)
         if ticket is not None and score >= MATCH:
             self.topic = _Topic(line, board=ticket, score=score, clock=self.clock)
             self.line_topics += 1
@@ -295,6 +299,22 @@ class MeetingReader:
             self._new_ticket(statement, speaker, line, evidence)
             return None
         return self._detail(statement, speaker, line, evidence)
+
+    def _match(self, text: str, line: int) -> tuple[BoardTicket | None, float]:
+        """The ticket `text` names: the one under discussion when it fits about as well as any; none when two
+        others fit equally well ("the scripts" with two script tickets on the board)."""
+        ranked = self.board.ranked(text)
+        if not ranked:
+            return None, 0.0
+        best, score = ranked[0]
+        topic = self.topic.board if self.topic is not None and line - self.topic.line <= CONTEXT_LINES else None
+        if topic is not None and best.id != topic.id:
+            for ticket, value in ranked[1:]:
+                if ticket.id == topic.id and value >= MATCH and value >= score - 0.1:
+                    return ticket, value
+        if len(ranked) > 1 and score - ranked[1][1] < 0.05 and score < 0.9:
+            return None, (NEW + MATCH) / 2
+        return best, score
 
     def _worth_a_ticket(self, statement: Statement) -> bool:
         """A new ticket needs work that is named (two words at least, not the meeting itself, not a number),
@@ -315,20 +335,34 @@ class MeetingReader:
             if topic.new is not None and statement.assignee and topic.new.assignee is None:
                 topic.new.assignee = statement.assignee
             return None
-        under_way = Statement(Intent.IN_PROGRESS, statement.clause, "", statement.assignee, True,
-                              confidence=0.8 * statement.confidence)
-        return self._about_topic(under_way, speaker, line, evidence)
+        # A finished detail says the item is under way, unless what was finished is the item reaching its
+        # users (merged, deployed, shipped, 반영, 배포): then the item is done.
+        intent = Intent.DONE if statement.intent == Intent.DONE and _SHIPPED.search(statement.clause) \
+            else Intent.IN_PROGRESS
+        about = Statement(intent, statement.clause, "", statement.assignee, True,
+                          confidence=0.8 * statement.confidence)
+        return self._about_topic(about, speaker, line, evidence)
 
-    def _take_back(self, text: str, line: int) -> None:
-        """ "Actually no, it's not merged yet" right after a move: the move was wrong, undo it."""
+    def _take_back(self, text: str, line: int, said_so: bool = False) -> None:
+        """ "Actually no, it's not merged yet" right after a move: the move was wrong, undo it. "…짜 놨고, 아직 덜
+        끝났어" in the same breath: not done, but worked on."""
         if self.last_move is None:
             return
         moved_line, ticket_id, before, previous = self.last_move
         if line - moved_line > 1:
             return
         ticket, score = self.board.best(text)
-        if not (_POINTS_BACK.search(text) or _CORRECTION.match(self.line_text)
+        other = ticket is not None and score >= MATCH and ticket.id != ticket_id
+        same_breath = moved_line == line and not other
+        if not (said_so or same_breath or _POINTS_BACK.search(text) or _CORRECTION.match(self.line_text)
                 or (ticket is not None and ticket.id == ticket_id and score >= MATCH)):
+            return
+        moved = self.updates.get(ticket_id)
+        if (same_breath and not said_so and moved is not None and moved.to_status == TicketStatus.DONE
+                and ORDER[previous] < ORDER[TicketStatus.IN_PROGRESS]):
+            self.updates[ticket_id] = moved.model_copy(update={"to_status": TicketStatus.IN_PROGRESS})
+            self.status[ticket_id] = TicketStatus.IN_PROGRESS
+            self.last_move = None
             return
         if before is None:
             self.updates.pop(ticket_id, None)
@@ -425,8 +459,9 @@ class MeetingReader:
         original = self.updates[ticket.id].from_status if ticket.id in self.updates else current
         update = StatusUpdate(ticket_id=ticket.id, from_status=original, to_status=target,
                               evidence=evidence, confidence=round(min(1.0, confidence), 3))
-        self.last_move = (evidence.index if evidence.index is not None else -1, ticket.id,
-                          self.updates.get(ticket.id), current)
+        at = evidence.index if evidence.index is not None else -1
+        if self.last_move is None or self.last_move[:2] != (at, ticket.id):  # the first move of it in this line
+            self.last_move = (at, ticket.id, self.updates.get(ticket.id), current)
         self.updates[ticket.id] = update
         self.status[ticket.id] = target
         return update

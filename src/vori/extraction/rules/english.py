@@ -29,11 +29,13 @@ _CLAUSE = re.compile(
     rf"(?:\s*,\s*|\s+)(?:but|and then|and also|and|so|plus|then|though|although|however|also)\s+(?={_SUBJECTS}\b)"
     rf"|\s*,\s+(?={_SUBJECTS}\s)|\s*,\s+(?=(?:so|but|and then|then)\s)|\s*,\s+(?=(?-i:[A-Z][A-Za-z]*)\s+\w+ed\b)"
     r"|\s*,\s+(?=(?:about|around|roughly|almost|nearly|maybe)\s+(?:a|an|half|one|two|\d)\b)"
-    r"|\s*,\s+(?=(?:the|our|my)\s+\S+(?:\s+\S+)?\s+(?:is|are|was|were|has|have)\b)", _F)
+    r"|\s*,\s+(?=(?:the|our|my)\s+\S+(?:\s+\S+)?\s+(?:is|are|was|were|has|have)\b)"
+    r"|\s*,\s+(?=(?:actually\s+no|no\s+wait|wait|sorry|oh\s+wait|scratch\s+that)\b)", _F)
 
 _PRONOUN_OBJECT = re.compile(
     r"^(?:it|that|this|those|them|these|that one|this one|the thing|that thing|the one|the ticket|that ticket|"
-    r"this ticket|the task|that task|one|both|everything|all of it|all of that|the rest|mine)$", _F)
+    r"this ticket|the task|that task|one|both|everything|all of it|all of that|all of them|each of them|"
+    r"both of them|the rest|mine)$", _F)
 # "pair with Carol on it", "follow up on that": the work is what was just talked about.
 _ABOUT_IT = re.compile(r"\s(?:on|with|for|to|about|at|into)\s+(?:it|that|this|them|those)$", _F)
 # A person's name: capitalized (whatever the pattern's flags), and not a word that starts sentences.
@@ -337,11 +339,26 @@ def _future(clause: str, speaker: str | None) -> Statement | None:
     return None
 
 
+# "I'm calling it fixed", "that one can be closed", "so that's off the list": the speaker declares it done.
+_DECLARED_DONE = re.compile(
+    r"\b(?:(?:calling|call|consider|mark|marking|count|counting)\s+(?:it|that|this|them)(?:\s+one)?\s+(?:as\s+)?"
+    r"(?:done|fixed|finished|complete|closed|resolved)|(?:it|that|this)(?:\s+one)?\s+can\s+(?:be\s+)?close[d]?|"
+    r"(?:that's|it's|that is|it is|this is)\s+off\s+(?:the|my|our)\s+(?:list|plate|board)|"
+    r"(?:we|you)\s+can\s+close\s+(?:it|that|this)|ready\s+to\s+close)\b", _F)
+_PARTIAL_OBJECT = re.compile(r"\b(?:part|parts|piece|first half|half|some of|one of|a few of|the first|"
+                             r"the basic|a draft|the draft|skeleton|prototype|first pass|first cut)\b", _F)
+
+
 def _done(clause: str, speaker: str | None) -> Statement | None:
+    if _DECLARED_DONE.search(clause):
+        return Statement(Intent.DONE, clause, "", None, True)
     match = _first((_DID,), clause)
     if match and (match.group("verb") or _refers_back(_clean_object(match.group("obj")))):
         return _statement(Intent.DONE, clause, match.group("obj"), match.group("who"), speaker)
     match = _first((_DONE_WITH, _DONE_VERB), clause)
+    if match and _PARTIAL_OBJECT.search(match.group("obj")):
+        # "I finished the colour contrast part": a piece of the work, so the work is under way.
+        return Statement(Intent.IN_PROGRESS, clause, "", None, True, confidence=0.9)
     if match:
         obj = match.group("obj")
         verb = match.groupdict().get("verb")

@@ -28,7 +28,9 @@ _QUESTION_END = re.compile(r"(?:\?|나요|까요|습니까|는지요|을까|ㄹ�
 _REQUEST = re.compile(r"(?:주세요|주시겠어요|주시면|주실 ?수|줄 ?수 ?있|주실래요|줄래요|부탁(?:드립니다|드려요|해요|합니다)"
                       r"|맡아 ?주|가능할까요|해 ?줘|해 ?주라|하시죠|해 ?주시고)")
 _NEGATION = re.compile(r"(?:^|\s)(?:안|못)(?=\s|했|하|해|돼|됐|되|끝|나|갔|썼|봤|만들|올|들어)|않|아니|없습니다|없어요|"
-                       r"없었|없네|지 ?말|못했|안됐|안 됐|아직입니다|아직이에요|아직이요")
+                       r"없었|없네|지 ?말|못했|안됐|안 됐|아직입니다|아직이에요|아직이요|(?:^|\s)덜(?=\s|끝|됐|했)")
+# "머지했다고 말씀드렸는데": what someone said before, not a report now.
+_QUOTED = re.compile(r"(?:다고|라고|냐고|자고)\s?(?:말씀|했|하|들었|들|얘기|그랬|그러)")
 _HEDGE = re.compile(r"아마|나중에|싶긴|싶은데|싶어요|싶습니다|할 ?수도|수도 있|좋을 ?것 ?같|좋겠|어떨까|고민|언젠가|생각해 ?보|생각 중|아이디어|혹시|할지|될지|"
                     r"지도 모르|해 ?볼 ?만|괜찮을 ?것 ?같|나중에 ?해 ?보|여유 ?있으면|시간 ?되면|가능하면|바람")
 _DROPPED = re.compile(r"미루|미뤄|미룹|미룰|보류|다음 ?분기|내년|다음 ?달로|다음 ?스프린트로|하지 ?말|안 ?하기로|빼기로|"
@@ -104,6 +106,8 @@ _TIME_PHRASE = re.compile(r"(?:어젯밤|그저께|엊그제|어제|아까|방�
                           r"\s?(?:안에|안으로|중에|중으로|까지|에는|에|부터|내로|중|동안)?(?=\s|$)"
                           r"|[월화수목금토일]요일\s?(?:까지|에|에는|전까지|오전|오후)?(?=\s|$)"
                           r"|(?:오전|오후|아침|저녁|밤)\s?(?:까지|에|중에)(?=\s|$)|\d+\s?(?:시|일|주|분)\s?(?:까지|안에|내로)?(?=\s|$)")
+# "초안 만들어 놨어요", "일부만 반영했어요": a piece or a draft is done, so the work is under way.
+_PARTIAL_WORK = re.compile(r"초안|일부|뼈대|프로토타입|1차|부분만|절반만|반만")
 # "절반 정도 옮겼습니다": part of the work is done, so it is under way.
 _PARTIAL = re.compile(r"(?:^|\s)(?:절반|반쯤|반 ?정도|일부|대부분|거의|조금|몇 ?개|\d+\s?%|\d+\s?개 ?중|\d+\s?퍼센트)")
 _VERBAL_END = re.compile(r"(?:온|운|한|된|던|할|될|싶|있|없|했|됐|하|되|게|며|요|죠|네|까|는데|은데|야|해서|어서|아서|면서|"
@@ -261,13 +265,15 @@ def analyze_clause(clause: str, speaker: str | None, names: Collection[str] = ()
             return Clause(clause, None, reason)
     if _EXTERNAL.search(text):
         return Clause(clause, None, "external")
+    if _QUOTED.search(text):
+        return Clause(clause, None, "quoted")
     found = _classify(text)
     if found is None:
         return Clause(clause, None)
     intent, match = found
     if intent != Intent.DONE and _REASON_CLAUSE.search(text):
         return Clause(clause, None, "reason")  # "계속 요청하고 있으니까": why, not what
-    if intent == Intent.DONE and _PARTIAL.search(text[:match.start()]):
+    if intent == Intent.DONE and (_PARTIAL.search(text[:match.start()]) or _PARTIAL_WORK.search(text)):
         intent = Intent.IN_PROGRESS
     if _NEGATION.search(text[match.start() - 3 if match.start() >= 3 else 0:]) or _NEGATION.search(
             text[:match.start()].split()[-1] if text[:match.start()].split() else ""):
