@@ -163,18 +163,32 @@ _META = re.compile(
 # Words about the meeting itself: a phrase made only of these (and numbers) is not work.
 _MEETING_WORDS = frozenset(
     ["meeting", "standup", "stand-up", "retro", "retrospective", "agenda", "call", "screen", "everyone", "everybody", "round", "quick", "sprint", "planning", "sync", "demo", "회의", "스탠드업", "회고", "안건", "순서", "차례", "화면", "공유", "플래닝", "미팅", "데일리", "스크럼", "얘기", "말씀", "의견", "질문", "스프린트", "시작", "오늘", "다들", "여러분"])
+_MEETING_WORD = re.compile(r"\b(?:meeting|stand-?up|retro(?:spective)?|review|sync|planning|agenda|call|demo|"
+                           r"post-?mortem|kickoff)\b|회의|스탠드업|회고|리뷰|미팅|플래닝|데일리|싱크|안건", re.IGNORECASE)
+_OPEN_CLOSE = re.compile(r"\b(?:start|started|starting|begin|kick off|kick it off|get going|wrap up|wrap it up|end|"
+                         r"close out|finish up|call it)\b|시작|마치|마무리하|끝내|끝낼|종료", re.IGNORECASE)
+_WALK_THROUGH = re.compile(r"\bwalk (?:us|me|everyone) through\b|\bgo around\b|\btake us through\b|"
+                           r"타임라인 ?(?:정리|공유|설명)|순서대로", re.IGNORECASE)
 _NUMBERISH = re.compile(r"^[\d\s:.,%]+$|^(?:one|two|three|four|five|six|seven|eight|nine|ten|a few|some|several|"
                         r"\d+)(?:\s+\w+)?$|^\d+\s?(?:초|분|시간|일|주|개|건|%|퍼센트|배|ms|밀리초)", re.IGNORECASE)
 
 
 def is_work(obj: str) -> bool:
-    """Whether a phrase names a piece of work someone could do (the gate for a new ticket)."""
+    """Whether a phrase names a piece of work someone could do (the gate for a new ticket): not the meeting
+    itself, not a number, not a clause with verbs still in it."""
     words = content_words(obj)
     if not words or _META.search(obj) or _NUMBERISH.match(obj.strip()):
         return False
     if all(w in _MEETING_WORDS or w.isdigit() for w in words):
         return False
+    if any(korean.looks_verbal(w) for w in obj.split()):
+        return False
     return len(obj.split()) <= 14
+
+
+def about_the_meeting(obj: str, clause: str) -> bool:
+    """ "Let's start the incident review", "회의 여기서 마치겠습니다": the meeting opening or closing itself."""
+    return bool(_MEETING_WORD.search(obj) and _OPEN_CLOSE.search(clause)) or bool(_WALK_THROUGH.search(clause))
 
 
 def _title(obj: str) -> str:
@@ -320,6 +334,8 @@ class MeetingReader:
         """A new ticket needs work that is named (two words at least, not the meeting itself, not a number),
         and a report of progress right after another item of the same utterance is a detail of that item."""
         if not is_work(statement.obj) or len(content_words(statement.obj)) < 2:
+            return False
+        if about_the_meeting(statement.obj, statement.clause):
             return False
         return statement.intent == Intent.TODO or self.line_topics == 0
 

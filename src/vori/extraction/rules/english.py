@@ -177,7 +177,8 @@ _OLD_OR_PERSONAL = re.compile(
     r"dinner|lunch|breakfast|coffee|marathon|hike|hiking|kids|birthday|road trip|trip to|concert|recipe|garden|"
     r"gym|workout|netflix|camping|beach|wedding|baby|yoga|guitar|piano|soccer|football|baseball|basketball|"
     r"tennis|golf|festival|episode|puzzle|lego|renovation|apartment|my (?:dog|cat|kid|son|daughter|wife|husband|"
-    r"partner|parents|mom|dad))\b", _F)
+    r"partner|parents|mom|dad)|popcorn|snacks?|souvenir|cake|pizza|donuts?|beers?|good luck|my heart|"
+    r"team's heart|bake|birthday)\b", _F)
 
 _TRAILING = re.compile(
     r"(?:\s*[,.!?;:]+\s*|\s+)(?:today|tomorrow|tonight|this (?:morning|afternoon|evening|week|sprint)|next week|"
@@ -274,7 +275,8 @@ _TIME_ONLY = re.compile(r"^(?:(?:last|this|next|on|yesterday|today|tomorrow|mond
                         r"friday|saturday|sunday|morning|afternoon|evening|night|week|weekend|earlier|already|"
                         r"again|too|now|finally|overnight)\b\s*)+$", _F)
 _REFERS_BACK = re.compile(r"^(?:it|them)\b|^(?:that|this)(?:\s+(?:one|yesterday|today|last|this|on|in|at|over|"
-                          r"earlier|already|too|as well|and|so|but)\b|$)|^[a-z]+\s+(?:it|them)\b", _F)
+                          r"earlier|already|too|as well|and|so|but)\b|$)|^[a-z]+\s+(?:it|them|both|those|these)\b"
+                          r"|^(?:both|all of them|each of them)\b", _F)
 
 
 def _refers_back(obj: str) -> bool:

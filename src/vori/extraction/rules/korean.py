@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from vori.extraction.rules.common import Clause, Intent, Statement
+from vori.extraction.rules.common import Clause, Intent, Statement, words
 
 _SENTENCE = re.compile(r"(?<=[.!?。])\s+|(?<=[다요죠음])\s*[,.]\s+(?=그리고|근데|그런데|그래서|하지만|그리고요)")
 # Clauses end in connective endings (-했고, -해서, -는데, -지만, -니까, -면서) as well as at conjunctions.
@@ -38,7 +38,7 @@ _DROPPED = re.compile(r"미루|미뤄|미룹|미룰|보류|다음 ?분기|내년
                       r"안 ?하는 ?걸로|하지 ?않기로|(?<!불)필요 ?없")
 _EXTERNAL = re.compile(r"^(?:그쪽|업체|벤더|고객사|고객|클라이언트|외주|협력사|본사)|(?<!우리 )(?<!저희 )(?<!우리)(?<!저희)"
                        r"(?:법무|마케팅|영업|재무|사업|인사|CS|운영|디자인|보안|인프라|QA)?팀(?:에서|이|은|도|쪽에서|쪽)(?=\s)")
-_PERSONAL = re.compile(r"영화|소설|게임|점심 ?먹|저녁 ?먹|회식|커피|여행|등산|캠핑|운동|헬스|생일|결혼|애들|아이들|강아지|"
+_PERSONAL = re.compile(r"영화|소설|점심 ?먹|저녁 ?먹|회식|커피|간식|피자|치킨|케이크|하하|ㅋㅋ|여행|등산|캠핑|운동|헬스|생일|결혼|애들|아이들|강아지|"
                        r"고양이|드라마|맛집|날씨|감기|이사|축구|야구|농구|마라톤|콘서트|작년|예전에|옛날|전 ?회사|"
                        r"전 ?직장|명절|추석|설날|연휴|출장 ?갔|낚시|요가|자전거|넷플릭스")
 _BLOCKER = re.compile(r"막혀|막혔|막힌|막혀서|블로커|블로킹|대기 ?중|기다리고|기다려야|기다리는|권한이 ?없|권한을 ?못|"
@@ -222,6 +222,23 @@ _REASON_END = re.compile(r"(?:서요|라서|니까|니까요|때문에|때문이
 _DEMONSTRATIVE = re.compile(r"^(?:그건|그거|그것|그것도|그거는|그게|이건|이거|이것|그쪽은|그 ?부분은|그 ?건은)(?:\s|$)")
 _COPULA = re.compile(r"(?:이에요|예요|입니다|이었어요|였어요|이죠|이고요|이거든요|이잖아요|인데요|이요)[?.!]*$")
 _MENTION_END = re.compile(r"(?:요|다|데|까|죠|네|서|고|며|지|야|음|함|임|듯|걸|게|라)$")
+
+
+# Endings of verbs and adjectives, and the nouns that happen to end the same way.
+_VERBAL_ENDING = re.compile(r"(?:고요|하고|되고|있고|했고|됐고|고서|하면|되면|으면|나면|지면|면서|해서|어서|아서|돼서|여서|"
+                            r"하라|거라|이라|라서|지만|는데|하며|으며|려고|도록|겠|잖아|하네|했네|어요|아요|에요|해요|"
+                            r"네요|데요|하지|되지|않지|한다|된다|했다|였다|하|되|재밌|싶|있|없|돌리|줄이|나가|들어가|올리)$")
+_NOUNS_LIKE_VERBS = words("페이지 이미지 메시지 패키지 스토리지 화면 문서 광고 재고 관리자 사용자 장바구니 서버 데이터 "
+                              "모니터링 로그 블로그 카탈로그 다이얼로그 프로토타입 시나리오 라디오 비디오 오디오 포트폴리오 "
+                              "카테고리 디렉토리 리포지토리 라이브러리 메모리 히스토리 스토리 디자이너 개발자 담당자 "
+                              "하드웨어 소프트웨어 펌웨어 미들웨어 게이트웨이 레이어 플레이어 컨테이너 브라우저 "
+                              "자동화 최적화 정규화 시각화 표준화 고도화 개인화 암호화 다국어화 한글화")
+
+
+def looks_verbal(word: str) -> bool:
+    """A word that ends like a verb ("돌리고", "끝나면", "자동화하", "재밌"): not part of the name of a work item."""
+    bare = _strip_particle(word)
+    return bool(_HANGUL_ONLY.match(bare)) and bare not in _NOUNS_LIKE_VERBS and bool(_VERBAL_ENDING.search(bare))
 
 
 def refers_back(clause: str) -> bool:
