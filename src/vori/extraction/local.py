@@ -150,6 +150,26 @@ def is_proposal(text: str, language: str) -> bool:
                          r"shall we|would it make sense)\b", text.strip(), re.IGNORECASE))
 
 
+_SUBJECT_END = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|can|should|keeps?|kept|got|went|needs?|"
+                          r"still|just|now)\b|'s\b|'re\b", re.IGNORECASE)
+_KO_TOPIC = re.compile(r"^(.{2,40}?(?:은|는|이|가|도))\s")
+
+
+def leading_phrases(text: str) -> list[str]:
+    """What a sentence is about, said first: "Sleep current: …", "The queue-depth monitoring ticket has been
+    sitting there…", "로그인 건은 …". Matched alone, so the rest of the sentence does not dilute it."""
+    phrases = []
+    if ":" in text:
+        phrases.append(text.split(":", 1)[0])
+    subject = _SUBJECT_END.search(text)
+    if subject and subject.start() > 0:
+        phrases.append(text[:subject.start()])
+    korean_topic = _KO_TOPIC.match(text)
+    if korean_topic:
+        phrases.append(korean_topic.group(1))
+    return phrases
+
+
 def refers_back(text: str, language: str) -> bool:
     return korean.refers_back(text) if _is_korean_line(text, language) else english.refers_back(text)
 
@@ -408,8 +428,8 @@ class MeetingReader:
         work described but not yet taken on may become a ticket when someone takes it."""
         title = mention_of(text, self.request.language, self.names)
         ticket, score = self.board.best(text)
-        if title:
-            named, named_score = self.board.best(title)
+        for phrase in (title, *leading_phrases(text)):
+            named, named_score = self.board.best(phrase) if phrase else (None, 0.0)
             if named_score > score:
                 ticket, score = named, named_score
         if ticket is not None and score >= MATCH:

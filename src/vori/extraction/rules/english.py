@@ -30,7 +30,8 @@ _CLAUSE = re.compile(
     rf"|\s*,\s+(?={_SUBJECTS}\s)|\s*,\s+(?=(?:so|but|and then|then)\s)|\s*,\s+(?=(?-i:[A-Z][A-Za-z]*)\s+\w+ed\b)"
     r"|\s*,\s+(?=(?:about|around|roughly|almost|nearly|maybe)\s+(?:a|an|half|one|two|\d)\b)"
     r"|\s*,\s+(?=(?:the|our|my)\s+\S+(?:\s+\S+)?\s+(?:is|are|was|were|has|have)\b)"
-    r"|\s*,\s+(?=(?:actually\s+no|no\s+wait|wait|sorry|oh\s+wait|scratch\s+that)\b)", _F)
+    r"|\s*,\s+(?=(?:actually\s+no|no\s+wait|wait|sorry|oh\s+wait|scratch\s+that)\b)"
+    r"|\s*,\s+and\s+(?=the\s)", _F)
 
 _PRONOUN_OBJECT = re.compile(
     r"^(?:it|that|this|those|them|these|that one|this one|the thing|that thing|the one|the ticket|that ticket|"
