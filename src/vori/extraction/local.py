@@ -440,6 +440,7 @@ class MeetingReader:
             mention_newer = self.mention is not None and (self.topic is None or self.mention.clock > self.topic.clock)
             if not mention_newer and self.topic is not None and line - self.topic.line <= CONTEXT_LINES:
                 self.topic.clock, self.topic.line = self.clock, line
+                self.line_topics += 1  # "그건 …": this utterance is about that item
             return
         for new in self.tickets:
             if similarity(new.title, title or text) >= 0.75:

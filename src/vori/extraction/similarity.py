@@ -16,7 +16,8 @@ from functools import lru_cache
 
 from vori.extraction.rules.common import words
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z0-9+#.]*[A-Za-z0-9+#]|[A-Za-z]|[0-9]+|[가-힣]+")
+# Versions are one word and the same with or without their "v" ("v1.3" = "1.3").
+_WORD = re.compile(r"(?<![A-Za-z])[vV]?(\d+(?:\.\d+)+)|[A-Za-z][A-Za-z0-9+#.]*[A-Za-z0-9+#]|[A-Za-z]|[0-9]+|[가-힣]+")
 _HANGUL = re.compile(r"[가-힣]")
 
 # Korean particles and copula endings that attach to a noun ("로그인 페이지는", "결제 API를", "배포에서").
@@ -131,7 +132,7 @@ def content_words(text: str) -> tuple[str, ...]:
     """The words of `text` that name the work, normalized, in order, without repeats."""
     seen: dict[str, None] = {}
     for match in _WORD.finditer(text):
-        for part in _split_compound(match.group().lower()):
+        for part in _split_compound((match.group(1) or match.group()).lower()):
             word = normalize_word(part)
             if word:
                 seen.setdefault(word, None)

@@ -108,7 +108,7 @@ _PARTIAL = re.compile(r"^(?:about |around |roughly |almost |nearly |maybe )?(?:a
                       r"part|a few|a couple|one|two|three|the first|\d+(?:\s*%| percent)?)\b(?: of)?", _F)
 
 _PROGRESS_SUBJECT = re.compile(
-    r"^(?P<obj>.+?)\s+(?:is|are|'s|'re|has|have)\s+(?:now\s+|currently\s+|still\s+|already\s+|been\s+)*"
+    r"^(?P<obj>.+?)(?:'s|'re|\s+(?:is|are|'s|'re|has|have))\s+(?:now\s+|currently\s+|still\s+|already\s+|been\s+)*"
     r"(?P<state>in progress|underway|under way|ongoing|in review|in code review|being worked on|being reviewed|"
     r"being tested|halfway done|half done|started|in flight|in qa|in testing|moving|coming along|"
     r"partially done|mostly done|almost done|nearly done|close to done|getting there|in the works|in development)\b",
@@ -352,6 +352,15 @@ _PARTIAL_OBJECT = re.compile(r"\b(?:part|parts|piece|first half|half|some of|one
                              r"the basic|a draft|the draft|skeleton|prototype|first pass|first cut)\b", _F)
 
 
+# "I kicked it off this morning", "Already started, actually", "call it in progress": under way, said briefly.
+_STARTED_IT = re.compile(
+    r"^(?:(?:i|we|he|she|they)\s*(?:'ve|have|has)?\s+)?(?:(?:already|just|actually)\s+)*"
+    r"(?:kicked|started|picked|spun|fired)\s+(?:it|that|this|them)\s+(?:off|up)\b"
+    r"|^(?:(?:i|we)\s*(?:'ve|have)?\s+)?(?:already|just)\s+(?:started|begun|kicked off)\b"
+    r"|^(?:(?:i|we)\s*(?:'ve|have)?\s+)?(?:started|begun)\s+(?:already|yesterday|today|this morning|last week)\b"
+    r"|\b(?:call|calling|consider|mark|marking)\s+(?:it|that|this)\s+(?:as\s+)?(?:in progress|started|underway)\b", _F)
+
+
 def _done(clause: str, speaker: str | None) -> Statement | None:
     if _DECLARED_DONE.search(clause):
         return Statement(Intent.DONE, clause, "", None, True)
@@ -389,6 +398,8 @@ redesigned reworked migrated upgraded ported bumped renamed split killed wrote""
 
 
 def _progress(clause: str, speaker: str | None) -> Statement | None:
+    if _STARTED_IT.search(clause):
+        return Statement(Intent.IN_PROGRESS, clause, "", speaker, True)
     match = _ON_IT.match(clause)
     if match:
         return _statement(Intent.IN_PROGRESS, clause, match.group("obj") or "it", "I", speaker, confidence=0.9)
