@@ -449,8 +449,8 @@ class MeetingReader:
                 return
         # Work described in an utterance already about something is a detail or a reason, not new work.
         proposal = ignored != "question" or is_proposal(text, self.request.language)
-        if (proposal and (self.line_statements == 0 or is_problem(text)) and title and not _GREETING.search(text)
-                and not any(w in _MEETING_WORDS for w in content_words(title)) and is_work(title) and len(content_words(title)) >= 2
+        if (proposal and (self.line_topics == 0 or is_problem(text)) and title and not _GREETING.search(text)
+                and not any(w in _MEETING_WORDS for w in content_words(text)) and is_work(title) and len(content_words(title)) >= 2
                 and score < NEW and not (self.mention is not None and self.mention.line == line)):
             # The first description in an utterance names the work; what follows it explains it.
             self.mention = _Mention(line, title, evidence, self.clock)

@@ -158,7 +158,8 @@ _HEDGE = re.compile(
     r"at some point|not sure|wondering|what if|brainstorm|if we have time|if there's time|down the road|"
     r"long term|long-term|could be worth|worth exploring|in theory|i guess we could|we could also|we could|"
     r"could maybe|probably not|i doubt|no idea|i wish|hypothetically|in an ideal world|dream|think about|"
-    r"thinking about|consider|considering|mull over|sleep on)\b", _F)
+    r"thinking about|consider|considering|mull over|sleep on|if (?:i|we) have to|if needed|if necessary|"
+    r"if it comes to that|if it happens again)\b", _F)
 _DROPPED = re.compile(
     r"\b(?:let's not|let us not|not going to|won't|(?:let's|we'll|we will|we can|we should)\s+drop|"
     r"drop(?:ping|ped)?\s+(?:it|that|this|the idea)(?!\s+(?:in|into|on|off|by))|skip|skipping|postpone|postponed|"
@@ -222,7 +223,9 @@ _MENTION_LEAD = re.compile(
     r"^(?:(?:there's|there is|there are|we have|we've got|we got|i noticed|i saw|i found|it looks like|looks like|"
     r"turns out|apparently|also|and|so|oh|the thing is|one thing is|another thing is|i think)\s+)+", _F)
 _CHAT = words("good great sound sounds idea thank thanks cool nice fine agree sure right yeah okay ok love perfect "
-              "awesome think know mean guess see feel like want true fair point totally exactly makes sense")
+              "awesome think know mean guess see feel like want true fair point totally exactly makes sense "
+              "small big quick easy hard minor major risky simple tiny huge anything something everything both "
+              "luck")
 
 
 _NARRATIVE = re.compile(
@@ -247,6 +250,8 @@ def mention(clause: str) -> str:
     if _NARRATIVE.match(text) or _POINTS_BACK.search(text) or _NEGATION.search(text):
         return ""  # "I reproduced it…", "QA signed off", "it was still pointing…": telling, not work
     if len(text.split()) < 2 or all(w.lower().strip(",.!?") in _CHAT for w in text.split()):
+        return ""
+    if _OLD_OR_PERSONAL.search(text):
         return ""
     return _noun_phrase(text)
 
