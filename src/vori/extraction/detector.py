@@ -45,6 +45,16 @@ class StatusDetector:
         self.move_confidence = settings.move_confidence
         self.suggest_confidence = settings.suggest_confidence
         self.readers: OrderedDict[str, MeetingReader] = OrderedDict()
+        self.boards: dict[str, tuple[list[TicketRef], list[BoardTicket]]] = {}
+
+    def _board(self, group_id: str, refs: list[TicketRef]) -> list[BoardTicket]:
+        """The same list object while the group's tickets are unchanged, so the reader keeps its index."""
+        cached = self.boards.get(group_id)
+        if cached is not None and cached[0] == refs:
+            return cached[1]
+        board = as_board(refs)
+        self.boards[group_id] = (refs, board)
+        return board
 
     def validate(self, payload: dict[str, Any]) -> dict[str, Any]:
         try:
@@ -75,7 +85,7 @@ class StatusDetector:
                 continue  # the segment writer dead-letters segments of unknown meetings
             utterance = Utterance(index=payload["seq"], text=payload["text"], speaker=payload["speaker"],
                                   segment_id=payload["segmentId"], start_ms=payload["startMs"])
-            board = as_board(tickets_to_match(session, meeting.group_id))
+            board = self._board(meeting.group_id, tickets_to_match(session, meeting.group_id))
             for move in self.detect(meeting.id, meeting.language, board, utterance):
                 self._record(session, meeting, move)
 

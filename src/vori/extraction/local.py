@@ -246,7 +246,8 @@ class MeetingReader:
 
     def set_board(self, tickets: list[BoardTicket]) -> None:
         """The board as it is now (live: people move tickets while the meeting goes on)."""
-        self.board = _Board(tickets)
+        if tickets is not self.board.tickets:
+            self.board = _Board(tickets)
         self.status = {t.id: t.status for t in tickets}
         self.updates.clear()
         if self.topic is not None and self.topic.board is not None and self.topic.board.id not in self.status:
