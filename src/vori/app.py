@@ -35,6 +35,7 @@ from vori.transcription.engine import WhisperEngine
 from vori.transcription.hub import TranscriptionHub
 from vori.transcription.scheduler import BatchScheduler
 from vori.transcription.ws import router as audio_router
+from vori.web import mount_web_app
 
 log = logging.getLogger(__name__)
 
@@ -159,4 +160,5 @@ def create_app(
         stats: dict[str, Any] = request.app.state.transcription.stats()
         return stats
 
+    mount_web_app(app)  # last: the web app's routes are everything the API does not answer
     return app

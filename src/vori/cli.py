@@ -1,4 +1,4 @@
-"""`vori` command line: serve, migrate."""
+"""`vori` command line: serve, migrate, worker, stream, extract, eval, openapi."""
 
 from __future__ import annotations
 
@@ -72,6 +72,16 @@ def _stream(args: argparse.Namespace) -> int:
         if received.frame["type"] in {"final", "error", "stopped"} or args.verbose:
             print(json.dumps(received.frame, ensure_ascii=False))
     return 0 if run.close_code == 1000 else 1
+
+
+def _openapi(_: argparse.Namespace) -> int:
+    """The server's OpenAPI schema as JSON: the web app's TypeScript client is generated from it."""
+    import json
+
+    from vori.app import create_app
+
+    print(json.dumps(create_app().openapi(), ensure_ascii=False, indent=2, sort_keys=True))
+    return 0
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -166,6 +176,8 @@ def main(argv: list[str] | None = None) -> int:
     extract.add_argument("--language", choices=["en", "ko", "auto"], default="auto")
     extract.add_argument("--meeting-id", default=None, help="meetingId written into the tickets")
     extract.set_defaults(func=_extract)
+    openapi = sub.add_parser("openapi", help="print the server's OpenAPI schema (JSON)")
+    openapi.set_defaults(func=_openapi)
     evaluation = sub.add_parser("eval", help="score ticket extraction on annotated meetings (evals/)")
     evaluation.add_argument("paths", nargs="*", help="meeting JSON files or directories (default: evals/devset)")
     evaluation.add_argument("--provider", choices=["local", "anthropic", "openai"], default=None)

@@ -1,0 +1,69 @@
+import { useEffect } from "react";
+import { useLocation, useParams } from "react-router-dom";
+import type { Meeting } from "../../api/client";
+import { Empty, ErrorView, Loading, MeetingStateBadge } from "../../components/States";
+import { useI18n } from "../../i18n/I18n";
+import { useMeeting, useTranscript } from "../meetings/queries";
+import { EndProgress } from "./EndProgress";
+import { LiveMeeting } from "./LiveMeeting";
+
+/** One meeting: the live page while it is live; afterwards its progress, links and transcript. */
+export function MeetingPage() {
+  const { meetingId = "" } = useParams();
+  const meeting = useMeeting(meetingId);
+  if (meeting.isPending) return <Loading />;
+  if (meeting.isError) return <ErrorView error={meeting.error} onRetry={() => meeting.refetch()} />;
+  return (
+    <div className="space-y-6">
+      <div className="flex items-center gap-3">
+        <h1 className="text-2xl font-semibold">{meeting.data.title}</h1>
+        <MeetingStateBadge state={meeting.data.state} />
+      </div>
+      {meeting.data.state === "live" ? <LiveMeeting meeting={meeting.data} /> : <PastMeeting meeting={meeting.data} />}
+    </div>
+  );
+}
+
+function PastMeeting({ meeting }: { meeting: Meeting }) {
+  const { t } = useI18n();
+  const transcript = useTranscript(meeting.id);
+  const { hash } = useLocation();
+  const target = hash.startsWith("#seg-") ? hash.slice(1) : null;
+  useEffect(() => {
+    if (target && transcript.data) document.getElementById(target)?.scrollIntoView({ block: "center" });
+  }, [target, transcript.data]);
+  return (
+    <>
+      <EndProgress meeting={meeting} />
+      <section className="space-y-2">
+        <h2 className="text-lg font-medium">{t("meeting.transcript")}</h2>
+        {transcript.isPending ? (
+          <Loading />
+        ) : transcript.isError ? (
+          <ErrorView error={transcript.error} onRetry={() => transcript.refetch()} />
+        ) : transcript.data.segments.length === 0 ? (
+          <Empty>{t("meeting.noTranscript")}</Empty>
+        ) : (
+          <ol data-testid="transcript" className="space-y-1 rounded-lg border border-slate-200 bg-white p-4">
+            {transcript.data.segments.map((segment) => (
+              <li
+                key={segment.segmentId}
+                id={`seg-${segment.segmentId}`}
+                data-testid="final"
+                className={`flex gap-3 rounded px-2 py-1 ${target === `seg-${segment.segmentId}` ? "bg-amber-100 ring-2 ring-amber-300" : ""}`}
+              >
+                <span className="w-12 shrink-0 font-mono text-xs leading-6 text-slate-400">{clock(segment.startMs)}</span>
+                <span>{segment.text}</span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function clock(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+}
