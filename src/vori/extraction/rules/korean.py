@@ -39,7 +39,7 @@ _DROPPED = re.compile(r"미루|미뤄|미룹|미룰|보류|다음 ?분기|내년
 _EXTERNAL = re.compile(r"^(?:그쪽|업체|벤더|고객사|고객|클라이언트|외주|협력사|본사)|(?<!우리 )(?<!저희 )(?<!우리)(?<!저희)"
                        r"(?:법무|마케팅|영업|재무|사업|인사|CS|운영|디자인|보안|인프라|QA)?팀(?:에서|이|은|도|쪽에서|쪽)(?=\s)")
 _PERSONAL = re.compile(r"영화|소설|점심 ?먹|저녁 ?먹|회식|커피|간식|피자|치킨|케이크|하하|ㅋㅋ|여행|등산|캠핑|운동|헬스|생일|결혼|애들|아이들|강아지|"
-                       r"고양이|드라마|맛집|날씨|감기|이사|축구|야구|농구|마라톤|콘서트|작년|예전에|옛날|전 ?회사|"
+                       r"고양이|드라마|맛집|날씨|감기|이사|축구|야구|농구|마라톤|콘서트|예전에|옛날|전 ?회사|"
                        r"전 ?직장|명절|추석|설날|연휴|출장 ?갔|낚시|요가|자전거|넷플릭스")
 _BLOCKER = re.compile(r"막혀|막혔|막힌|막혀서|블로커|블로킹|대기 ?중|기다리고|기다려야|기다리는|권한이 ?없|권한을 ?못|"
                       r"권한 ?문제|접근이 ?안|접근 ?권한|진행이 ?안|진행을 ?못|진행이 ?어렵|못 ?하고 ?있|의존|"
@@ -62,7 +62,7 @@ _DONE = re.compile(
     r"(?:배포|스토어|운영|프로덕션|릴리즈|릴리스|라이브)\S*\s?(?:\S+\s)?올렸|고쳤|내보냈|보냈|붙였|만들었|짰|짜\s?놨|넣었|뺐|바꿨|옮겼|닫았|풀었|나갔습니다|나갔어요|라이브(?:됐|예요|입니다)|"
     r"잘\s?돌아가|정상\s?동작|"
     # "정리해놨어요", "올려뒀어요": done and left in place
-    r"(?:해|어|아|워|쳐|여|려|켜|져)\s?(?:놨|뒀|두었|놓았)|^(?:다\s?)?(?:했어요|했습니다|했음|했어|했죠)[.!]?$)")
+    r"\S\s?(?:놨|뒀|두었|놓았)(?:어|어요|습니다|음|다|네|고|는데)|^(?:다\s?)?(?:했어요|했습니다|했음|했어|했죠)[.!]?$)")
 _PROGRESS = re.compile(
     r"(?:(?:하고|보고|만들고|짜고|고치고|찾고|파고|알아보고|살펴보고|붙이고|들여다보고|진행하고|작업하고|개발하고|"
     r"구현하고|수정하고|테스트하고|검토하고|리뷰하고|정리하고|작성하고|준비하고|분석하고|조사하고|디버깅하고|옮기고|"
@@ -80,6 +80,10 @@ _STEM_VERB = re.compile(r"(?:하|해|했|할|합|함|하겠|하고|되|돼|됐|�
 
 _PERSON_SUFFIX = re.compile(r"^(?P<name>[가-힣A-Za-z]{1,8}?)\s?(?:님|씨|매니저님|팀장님|책임님|선임님|대리님|과장님|프로님)"
                             r"(?:이|께서|은|는|도|이랑|한테|께|가)?$")
+_JOB_TITLES = frozenset(("프로", "팀장", "파트장", "책임", "선임", "수석", "대리", "과장", "차장", "부장", "실장",
+                         "매니저", "리드", "대표", "이사", "교수", "선생", "님"))
+_TITLE = re.compile(r"^(?P<name>[가-힣A-Za-z]{0,8}?)(?:프로|팀장|파트장|책임|선임|수석|대리|과장|차장|부장|실장|매니저|리드|"
+                    r"대표|이사|교수|선생)?님(?:이|께서|은|는|도|이랑|한테|께|가|,)?$")
 _SELF = re.compile(r"^(?:제가|저는|저도|전|내가|난|나는|저|저희가|저희는|저희도|우리가|우리는|우리)$")
 _DROP_WORD = re.compile(
     r"^(?:음+|어+|그+|네+|예|아+|자|일단|일단은|우선|먼저|그리고|그래서|근데|그럼|이제|오늘|오늘은|어제|어제는|내일|내일은|"
@@ -102,7 +106,7 @@ _VOLUNTEER = re.compile(r"(?:제가|내가|저희가)\s(?:.*\s)?(?:할까요|해
 _REASON_CLAUSE = re.compile(r"(?:니까|으니까|니까요|서요|거든요|때문에)\s*[.!]?$")
 _AUXILIARY = frozenset(("놓", "두", "둘", "드리", "드릴", "보", "볼", "주", "줄", "놔", "둬", "봐", "줘"))
 # Time said inside a clause ("이번 스프린트 안에", "오늘 중으로", "금요일까지"): never part of the work's name.
-_TIME_PHRASE = re.compile(r"(?:어젯밤|그저께|엊그제|어제|아까|방금)(?:에|에는|부터|까지)?(?=\s|$)|(?:이번|다음|지난|오늘|내일|올해|이번\s?달)\s?(?:주|달|스프린트|분기|버전|릴리즈|주말|안)?"
+_TIME_PHRASE = re.compile(r"(?:어젯밤|그저께|엊그제|어제|아까|방금)(?:에|에는|부터|까지)?(?=\s|$)|(?:이번|다음|지난|오늘|내일|올해|이번\s?달)\s?(?:주|달|스프린트|분기|주말|안)?"
                           r"\s?(?:안에|안으로|중에|중으로|까지|에는|에|부터|내로|중|동안)?(?=\s|$)"
                           r"|[월화수목금토일]요일\s?(?:까지|에|에는|전까지|오전|오후)?(?=\s|$)"
                           r"|(?:오전|오후|아침|저녁|밤)\s?(?:까지|에|중에)(?=\s|$)|\d+\s?(?:시|일|주|분)\s?(?:까지|안에|내로)?(?=\s|$)")
@@ -141,7 +145,16 @@ def _split_people(words: list[str], speaker: str | None, names: Collection[str])
     """Remove the people from the words naming the work; the last named doer is the assignee."""
     kept: list[str] = []
     who: str | None = None
-    for word in words:
+    for raw in words:
+        word = raw.strip(" ,.!?…")
+        title = _TITLE.match(word)
+        if title:
+            # "도현 프로님", "인호 파트장님": a job title after the name; "지수님": the name itself.
+            if title.group("name") and title.group("name") not in _JOB_TITLES:
+                who = title.group("name")
+            elif kept and who is None:
+                who = kept.pop()
+            continue
         if _HONORIFIC.match(word):
             if kept and who is None:
                 who = kept.pop()
@@ -187,8 +200,12 @@ def _title_words(words: list[str]) -> str:
             runs.append([])
         else:
             runs[-1].append(word)  # "저장하는 API": a verb describing the next noun belongs to the name
-    # The longest run of nouns names the work ("보관 정책 만들고 적용" → "보관 정책"); the last wins a tie.
-    best = max(reversed(runs), key=len)
+    # The nouns right before the verb name the work ("…바꿀 수 있게 테마 토큰 정리" → "테마 토큰 정리"); when
+    # that is a single word, the longest run does ("보관 정책 만들고 적용" → "보관 정책").
+    runs = [run for run in runs if run]
+    if not runs:
+        return ""
+    best = runs[-1] if len(runs[-1]) >= 2 else max(reversed(runs), key=len)
     return " ".join(best)
 
 
@@ -299,11 +316,26 @@ def analyze_clause(clause: str, speaker: str | None, names: Collection[str] = ()
     statement = _statement(intent, text, match, speaker, names, request=bool(request))
     if _PERSONAL.search(text):
         statement.aside = "personal"  # kept only if it clearly names a ticket on the board
-    if not statement.pronoun and _VERBAL_END.search(statement.obj):
-        # The words before the predicate end in a verb ("…넘어온", "…하고 싶"): not a name of work.
-        statement.obj = ""
-        statement.pronoun = True
+    if not statement.pronoun:
+        # Verbs left at the end of the words before the predicate ("…노트 써", "…하고 싶") are not the work.
+        words = statement.obj.split()
+        while words and _VERBAL_END.search(words[-1]):
+            words.pop()
+        statement.obj = " ".join(words)
+        statement.pronoun = not words
     return Clause(clause, statement)
+
+
+_PROMISE = re.compile(r"(\S)\s?(?:게요|께요|게|께|겁니다|거예요|거에요|거야)[.!~]*$")
+
+
+def _promise(text: str) -> re.Match[str] | None:
+    """ "바꿀게요", "정리할게", "쓸 거예요": a verb in -ㄹ (its last syllable ends in ㄹ) then 게(요): a promise."""
+    match = _PROMISE.search(text)
+    if match is None:
+        return None
+    syllable = ord(match.group(1)) - 0xAC00
+    return match if 0 <= syllable < 11172 and syllable % 28 == 8 else None
 
 
 def _classify(text: str) -> tuple[Intent, re.Match[str]] | None:
@@ -314,6 +346,9 @@ def _classify(text: str) -> tuple[Intent, re.Match[str]] | None:
         for match in pattern.finditer(text):
             if best is None or match.start() > best[1].start():
                 best = (intent, match)
+    promise = _promise(text)
+    if promise is not None and (best is None or promise.start() >= best[1].start()):
+        best = (Intent.TODO, promise)
     if best is not None and best[0] == Intent.DONE and re.search(r"(?:면|으면|고 나서|후에|뒤에)\s", text[best[1].end():]):
         return None
     return best
