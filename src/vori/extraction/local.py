@@ -347,7 +347,7 @@ class MeetingReader:
             for ticket, value in ranked[1:]:
                 if ticket.id == topic.id and value >= MATCH and value >= score - 0.1:
                     return ticket, value
-        if len(ranked) > 1 and score - ranked[1][1] < 0.05 and score < 0.9:
+        if len(ranked) > 1 and MATCH <= score < 0.9 and score - ranked[1][1] < 0.05:
             return None, (NEW + MATCH) / 2
         return best, score
 

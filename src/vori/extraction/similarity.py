@@ -188,6 +188,9 @@ def similarity_of_words(a: Sequence[str], b: Sequence[str]) -> float:
     score = 0.75 * covered + 0.25 * back
     if len(short) == 1 and len(long_) > 1:
         score *= 0.8  # one word ("billing") may name any of several tickets: a weaker match
+    elif _word_match(a[-1], b[-1]) < 0.5 and not (set(a) & set(b[-1:]) or set(b) & set(a[-1:])):
+        # What each names last is what it is ("…실패율 알림" is an alert, "…재출력 버튼" a button).
+        score *= 0.85
     return min(1.0, score)
 
 
