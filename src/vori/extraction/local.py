@@ -62,10 +62,15 @@ class _Board:
     words: list[tuple[str, ...]] = field(default_factory=list)
     index: dict[str, list[int]] = field(default_factory=dict)
     by_key: dict[str, BoardTicket] = field(default_factory=dict)
+    by_number: dict[str, BoardTicket] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.words = [content_words(t.title) for t in self.tickets]
         self.by_key = {t.id.upper(): t for t in self.tickets if _TICKET_KEY.fullmatch(t.id)}
+        numbers: dict[str, list[BoardTicket]] = {}
+        for key, ticket in self.by_key.items():
+            numbers.setdefault(key.rsplit("-", 1)[-1].lstrip("#"), []).append(ticket)
+        self.by_number = {n: found[0] for n, found in numbers.items() if len(found) == 1}
         for position, ticket_words in enumerate(self.words):
             for key in word_keys(ticket_words):
                 self.index.setdefault(key, []).append(position)
@@ -81,6 +86,11 @@ class _Board:
             named = self.by_key.get(key.upper().lstrip("#"))
             if named is not None:
                 return [(named, 1.0)]
+        for number in re.findall(r"(?<![\w.#-])(\d{2,6})(?![\w.%])", text):
+            # "102 is still in review": the number of a key, when one ticket on the board has it.
+            named = self.by_number.get(number)
+            if named is not None:
+                return [(named, 0.9)]
         words = content_words(text)
         if not words:
             return []
