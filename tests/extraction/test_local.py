@@ -111,3 +111,14 @@ def test_a_move_taken_back_at_once_is_undone_and_ticket_keys_name_tickets() -> N
         "지수: 아 아니다, 아직 안 끝났어요.",
     ], [*BOARD, ("PAY-142", "Refund webhook retries", "IN_PROGRESS")])
     assert _moves(result) == {("PAY-142", "DONE")}
+
+
+def test_a_different_head_noun_is_new_work_and_key_numbers_name_tickets() -> None:
+    result = _extract([
+        "Ana: We need a failure-rate alert for invoice printing.",
+        "Ana: 102 is still in review.",
+        "Bo: CMP-88 shipped last night.",
+    ], [("T1", "Invoice printing failure retry button", "TODO"), ("CMP-88", "Nightly OFAC list refresh", "TODO"),
+        ("CMP-102", "SAR export to XML schema", "TODO")])
+    assert [t.title for t in result.tickets] == ["Failure-rate alert for invoice printing"]
+    assert _moves(result) == {("CMP-102", "IN_PROGRESS"), ("CMP-88", "DONE")}

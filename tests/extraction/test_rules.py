@@ -95,3 +95,19 @@ def test_clauses_are_read_separately() -> None:
 ])
 def test_speaker_prefix(line: str, speaker: str | None, text: str) -> None:
     assert split_speaker(line) == (speaker, text)
+
+
+@pytest.mark.parametrize(("text", "intent", "work"), [
+    ("목요일 미팅 자료는 내가 슬라이드로 정리할게", "TODO", "슬라이드"),   # 반말 promise in -ㄹ게
+    ("이번 주 안에 닉네임으로 바꿀게요", "TODO", ""),
+    ("작년 결과 파일들 외장하드로 다 옮겨 놨어", "DONE", "외장하드"),   # anything left -놨 is done
+    ("150은 어제 머지했다고 말씀드렸는데", "quoted", ""),               # what was said before
+    ("파서 테스트 케이스 짜 놨고 아직 덜 끝났어", "negated", ""),
+])
+def test_korean_speech_levels_and_reports(text: str, intent: str, work: str) -> None:
+    clauses = korean.analyze(text, "민수", {"민수"})
+    last = clauses[-1]
+    found = last.statement.intent.value if last.statement else last.ignored
+    assert found == intent
+    if work:
+        assert work in last.statement.obj  # type: ignore[union-attr]

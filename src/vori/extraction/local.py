@@ -25,7 +25,7 @@ from vori.extraction.schema import (
     StatusUpdate,
     Utterance,
 )
-from vori.extraction.similarity import content_words, similarity, similarity_of_words, word_keys
+from vori.extraction.similarity import content_words, head_word, similarity, similarity_of_words, word_keys
 from vori.tickets.status import ORDER, Cause, TicketStatus, allowed_transition
 
 # A statement is about a board ticket at or above MATCH; below NEW it is about something new; in between,
@@ -63,9 +63,11 @@ class _Board:
     index: dict[str, list[int]] = field(default_factory=dict)
     by_key: dict[str, BoardTicket] = field(default_factory=dict)
     by_number: dict[str, BoardTicket] = field(default_factory=dict)
+    heads: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.words = [content_words(t.title) for t in self.tickets]
+        self.heads = [head_word(t.title) for t in self.tickets]
         self.by_key = {t.id.upper(): t for t in self.tickets if _TICKET_KEY.fullmatch(t.id)}
         numbers: dict[str, list[BoardTicket]] = {}
         for key, ticket in self.by_key.items():
@@ -97,7 +99,9 @@ class _Board:
         candidates: set[int] = set()
         for key in word_keys(words):
             candidates.update(self.index.get(key, ()))
-        scored = [(self.tickets[p], similarity_of_words(words, self.words[p])) for p in sorted(candidates)]
+        head = head_word(text)
+        scored = [(self.tickets[p], similarity_of_words(words, self.words[p], head, self.heads[p]))
+                  for p in sorted(candidates)]
         return sorted((pair for pair in scored if pair[1] > 0), key=lambda pair: -pair[1])
 
 

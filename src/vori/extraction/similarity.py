@@ -177,7 +177,20 @@ def _coverage(words: Sequence[str], other: Sequence[str]) -> float:
     return sum(max(_word_match(w, o) for o in other) for w in words) / len(words)
 
 
-def similarity_of_words(a: Sequence[str], b: Sequence[str]) -> float:
+_PREPOSITION = re.compile(r"\s(?:for|of|on|in|to|with|from|at|by|about|into|per|when|where|that|which)\s",
+                          re.IGNORECASE)
+
+
+@lru_cache(maxsize=16384)
+def head_word(text: str) -> str:
+    """What a description names, which comes last in its noun phrase: "…실패율 알림" → 알림; in English before
+    any prepositional phrase: "failure-rate alert for invoice printing" → alert."""
+    phrase = _PREPOSITION.split(f" {text} ", maxsplit=1)[0]
+    words = content_words(phrase) or content_words(text)
+    return words[-1] if words else ""
+
+
+def similarity_of_words(a: Sequence[str], b: Sequence[str], head_a: str = "", head_b: str = "") -> float:
     """0..1: mostly how much of the shorter description the longer covers, a little of the reverse, so
     'login page' ~ 'Frontend login page' scores high and 'page' alone does not match every page."""
     if not a or not b:
@@ -188,14 +201,16 @@ def similarity_of_words(a: Sequence[str], b: Sequence[str]) -> float:
     score = 0.75 * covered + 0.25 * back
     if len(short) == 1 and len(long_) > 1:
         score *= 0.8  # one word ("billing") may name any of several tickets: a weaker match
-    elif _word_match(a[-1], b[-1]) < 0.5 and not (set(a) & set(b[-1:]) or set(b) & set(a[-1:])):
-        # What each names last is what it is ("…실패율 알림" is an alert, "…재출력 버튼" a button).
-        score *= 0.85
+    else:
+        head_a, head_b = head_a or a[-1], head_b or b[-1]
+        if _word_match(head_a, head_b) < 0.5 and head_a not in b and head_b not in a:
+            # What each names is what it is ("…실패율 알림" is an alert, "…재출력 버튼" a button).
+            score *= 0.8
     return min(1.0, score)
 
 
 def similarity(a: str, b: str) -> float:
-    return similarity_of_words(content_words(a), content_words(b))
+    return similarity_of_words(content_words(a), content_words(b), head_word(a), head_word(b))
 
 
 @dataclass(frozen=True)

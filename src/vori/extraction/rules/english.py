@@ -58,7 +58,8 @@ _IMPERATIVE = re.compile(
     _F)
 _FUTURE = re.compile(
     rf"^(?:{_WHO}\s*)?(?:(?:'ll|will|shall|am going to|'m going to|is going to|are going to|'re going to|gonna|"
-    r"need to|needs to|have to|has to|should|must|plan to|plans to|am planning to|'m planning to|intend to|"
+    r"need to|needs to|need(?=\s+(?:a|an|some|more|better|proper)\s)|needs(?=\s+(?:a|an|some|more|better|proper)\s)|"
+    r"have to|has to|should|must|plan to|plans to|am planning to|'m planning to|intend to|"
     r"can|am able to|'ll be|will be|want to|wants to|'d like to|would like to|am supposed to|is supposed to|"
     r"'ve got to|got to|have got to|am gonna|'m gonna|will try to|'ll try to|are planning to|'re planning to|"
     r"is planning to|'s going to|'s gonna|'m also going to|'ll also|will also|'ll probably|will probably|"
