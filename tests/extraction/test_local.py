@@ -122,3 +122,15 @@ def test_a_different_head_noun_is_new_work_and_key_numbers_name_tickets() -> Non
         ("CMP-102", "SAR export to XML schema", "TODO")])
     assert [t.title for t in result.tickets] == ["Failure-rate alert for invoice printing"]
     assert _moves(result) == {("CMP-102", "IN_PROGRESS"), ("CMP-88", "DONE")}
+
+
+def test_any_text_is_read_without_error() -> None:
+    """Speech recognition and people produce anything: the reader must never fail on a line."""
+    import random
+
+    alphabet = "abc XYZ 가나다 로그인 끝났어요 했고, 는데 done it's ? ! . : - # 42 PAY-1 ㅋ \u200b é 😀 '\""
+    rng = random.Random(7)
+    lines = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80))) for _ in range(400)]
+    lines += ["", " ", ":", "Bob:", ": done", "그거", "it", "?" * 50, "a" * 5000, "로그인 " * 300]
+    result = _extract(lines, BOARD)
+    assert all(u.ticket_id in {"T1", "T2", "T3", "T4"} for u in result.status_updates)

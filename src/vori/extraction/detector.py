@@ -9,6 +9,7 @@ What the conversation is about ("it", "그거") is remembered per meeting while 
 
 from __future__ import annotations
 
+import logging
 from collections import OrderedDict
 from typing import Any
 
@@ -25,6 +26,8 @@ from vori.tickets.service import TicketRef, change_status, tickets_to_match
 from vori.tickets.status import Cause, TicketStatus
 from vori.tickets.suggestions import suggest_move
 from vori.transcription.events import TRANSCRIPTION_COMPLETED, TranscriptionCompleted
+
+log = logging.getLogger(__name__)
 
 # Meetings whose conversation context is kept in memory at once (least recently heard forgotten first).
 MAX_MEETINGS = 512
@@ -76,7 +79,13 @@ class StatusDetector:
                utterance: Utterance) -> list[StatusUpdate]:
         reader = self.reader(meeting_id, language)
         reader.set_board(board)
-        return [m for m in reader.read_utterance(utterance) if m.confidence >= self.suggest_confidence]
+        try:
+            moves = reader.read_utterance(utterance)
+        except Exception:  # a sentence the rules trip on must not stop every later segment from being read
+            log.exception("status detection failed on segment %s of meeting %s", utterance.segment_id, meeting_id)
+            self.readers.pop(meeting_id, None)
+            return []
+        return [m for m in moves if m.confidence >= self.suggest_confidence]
 
     def apply(self, session: Session, payloads: list[dict[str, Any]]) -> None:
         for payload in payloads:
