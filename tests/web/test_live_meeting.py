@@ -105,6 +105,8 @@ def test_audio_socket_cut_mid_meeting_loses_nothing(make_server, context: Browse
     page.evaluate("window.__voriAudio.drop(3000)")
     expect(page.get_by_test_id("stream-state")).to_have_attribute("data-state", "reconnecting")
     screenshot(page, "live-reconnecting")
+    page.wait_for_timeout(2000)
+    assert page.evaluate("window.__voriAudio.bufferedMs") >= 1500  # what is said meanwhile waits in the buffer
     expect(page.get_by_test_id("stream-state")).to_have_attribute("data-state", "streaming", timeout=10_000)
 
     wait_for_finals(page, SPOKEN)

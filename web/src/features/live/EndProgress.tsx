@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "react-router-dom";
 import { api, unwrap, type Meeting } from "../../api/client";
 import { ErrorView } from "../../components/States";
@@ -14,6 +14,11 @@ export function EndProgress({ meeting }: { meeting: Meeting }) {
   const retry = useMutation({
     mutationFn: () => unwrap(api.POST("/api/meetings/{meeting_id}/retry", { params: { path: { meeting_id: meeting.id } } })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: meetingKeys.one(meeting.id) }),
+  });
+  const extraction = useQuery({
+    queryKey: [...meetingKeys.one(meeting.id), "extraction", meeting.state],
+    queryFn: () => unwrap(api.GET("/api/meetings/{meeting_id}/extraction", { params: { path: { meeting_id: meeting.id } } })),
+    enabled: meeting.state === "failed",
   });
   const reached = ORDER.indexOf(meeting.state);
   const steps = [
@@ -40,7 +45,13 @@ export function EndProgress({ meeting }: { meeting: Meeting }) {
       </ol>
       {meeting.state === "failed" && (
         <div className="space-y-2">
-          <ErrorView error={new Error(t("end.failed", { error: "" }))} onRetry={() => retry.mutate()} />
+          <div role="alert" className="flex items-center justify-between gap-4 rounded-lg border border-red-200 bg-red-50 p-4 text-red-800">
+            <span>{t("end.failed", { error: extraction.data?.error ?? "…" })}</span>
+            <button onClick={() => retry.mutate()} disabled={retry.isPending} className="rounded-md bg-red-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-700">
+              {t("end.retry")}
+            </button>
+          </div>
+          {retry.isError && <ErrorView error={retry.error} />}
         </div>
       )}
       {meeting.state === "done" && (
