@@ -151,6 +151,11 @@ _GREETING = re.compile(r"\b(?:morning|hello|hi|hey|welcome|everyone|everybody|fo
                        r"반갑습니다|시작하겠습니다|시작할게요|시작하죠|시작합시다", re.IGNORECASE)
 
 
+_ASIDE = re.compile(r"\b(?:also|and|oh|one more|another thing|while i was|in the meantime|meanwhile|by the way|btw|"
+                    r"side note|unrelated|separately|on top of that|plus|last thing)\b|그리고|아 ?맞다|하나 ?더|참|그 ?김에|"
+                    r"겸사겸사|별개로|추가로|그 ?사이에|그동안", re.IGNORECASE)
+
+
 def is_problem(text: str) -> bool:
     """Something wrong or missing: the kind of description a team turns into work."""
     return bool(_PROBLEM.search(text))
@@ -372,7 +377,11 @@ class MeetingReader:
             return False
         if about_the_meeting(statement.obj, statement.clause):
             return False
-        return statement.intent == Intent.TODO or self.line_topics == 0
+        if statement.intent == Intent.TODO:
+            return True
+        # Work reported started or done that nobody planned is brought up as an aside ("Oh, and I also
+        # fixed…", "아 그리고 …") or as a fix of something wrong; otherwise it is a detail of the update.
+        return self.line_topics == 0 and (bool(_ASIDE.search(self.line_text)) or is_problem(self.line_text))
 
     def _detail(self, statement: Statement, speaker: str | None, line: int,
                 evidence: Evidence) -> StatusUpdate | None:
