@@ -30,16 +30,36 @@ def standup_wav(standup: Speech, tmp_path_factory: pytest.TempPathFactory) -> Pa
     return standup.save_wav(tmp_path_factory.mktemp("speech") / "standup.wav")
 
 
-@pytest.fixture(scope="session")
-def browser(playwright: Playwright, standup_wav: Path) -> Iterator[Browser]:
-    """Every page's microphone plays the spoken stand-up once, from the moment the page opens it."""
-    browser = playwright.chromium.launch(
+def launch(playwright: Playwright, microphone: Path) -> Browser:
+    """Headless Chromium whose microphone plays `microphone` (a WAV) once, from the moment a page opens it;
+    the permission prompt is answered yes."""
+    return playwright.chromium.launch(
         executable_path=CHROMIUM, headless=True,
         args=[*QUIET_FLAGS, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-              f"--use-file-for-fake-audio-capture={standup_wav}%noloop", "--autoplay-policy=no-user-gesture-required"],
+              f"--use-file-for-fake-audio-capture={microphone}%noloop", "--autoplay-policy=no-user-gesture-required"],
     )
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright, standup_wav: Path) -> Iterator[Browser]:
+    """The spoken stand-up is every page's microphone."""
+    browser = launch(playwright, standup_wav)
     yield browser
     browser.close()
+
+
+@pytest.fixture
+def browser_hearing(playwright: Playwright, tmp_path: Path) -> Iterator[Callable[[Speech], Browser]]:
+    """A browser of its own whose microphone says something else."""
+    launched: list[Browser] = []
+
+    def factory(speech: Speech) -> Browser:
+        launched.append(launch(playwright, speech.save_wav(tmp_path / f"speech-{len(launched)}.wav")))
+        return launched[-1]
+
+    yield factory
+    for browser in launched:
+        browser.close()
 
 
 @pytest.fixture

@@ -10,6 +10,8 @@ import httpx
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
+from vori.testing.speech import conversation
+
 pytestmark = pytest.mark.browser
 
 SPOKEN = ("login page", "payment service", "design document")
@@ -117,3 +119,24 @@ def test_audio_socket_cut_mid_meeting_loses_nothing(make_server, context: Browse
     positions = [text.find(phrase) for phrase in SPOKEN]
     assert all(p >= 0 for p in positions) and positions == sorted(positions), text
     assert all(text.count(phrase) == 1 for phrase in SPOKEN), text
+
+
+def test_a_loose_match_is_suggested_live_and_confirmed(make_server, browser_hearing, screenshot) -> None:
+    server = make_server()
+    http = httpx.Client(base_url=server.url, timeout=10)
+    charts = http.post("/api/tickets", json={"title": "Billing dashboard charts"}).json()
+    speech = conversation(["The charts are done."], lead_ms=1500)
+    page = browser_hearing(speech).new_page(viewport={"width": 1280, "height": 720})
+    start_meeting(page, server.url, "Billing sync")
+    page.get_by_test_id("start-mic").click()
+
+    # "The charts are done." names the ticket too loosely to move it by itself: a person decides.
+    suggestion = page.get_by_test_id("suggestion").filter(has_text="Billing dashboard charts")
+    expect(suggestion).to_be_visible(timeout=30_000)
+    expect(suggestion).to_contain_text("To do → Done")
+    assert http.get(f"/api/tickets/{charts['id']}").json()["status"] == "TODO"
+    screenshot(page, "live-suggestion")
+    suggestion.get_by_role("button", name="Confirm").click()
+    expect(suggestion).to_contain_text("confirmed")
+    expect(page.get_by_test_id("move").filter(has_text="Billing dashboard charts")).to_contain_text("Done")
+    assert http.get(f"/api/tickets/{charts['id']}").json()["status"] == "DONE"

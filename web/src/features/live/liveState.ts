@@ -61,11 +61,15 @@ export function liveReducer(state: LiveState, action: LiveAction): LiveState {
 function foldFrame(state: LiveState, frame: ServerFrame): LiveState {
   switch (frame.type) {
     case "final": {
-      const partial = state.partial && state.partial.endMs > frame.endMs ? state.partial : null;
+      // A final replaces the partial of its utterance; a partial that starts after it is the next one.
+      const partial = state.partial && state.partial.startMs >= frame.endMs ? state.partial : null;
       return { ...state, finals: addFinals(state.finals, [frame]), partial };
     }
-    case "partial":
+    case "partial": {
+      const last = state.finals[state.finals.length - 1];
+      if (last && frame.startMs < last.endMs) return state; // late news of an utterance already final
       return { ...state, partial: { text: frame.text, startMs: frame.startMs, endMs: frame.endMs } };
+    }
     case "ticket.updated": {
       const key = `${frame.ticketId}:${frame.to}:${frame.evidence?.segmentId ?? ""}`;
       return state.moves.some((m) => m.key === key) ? state : { ...state, moves: [...state.moves, { ...frame, key }] };
