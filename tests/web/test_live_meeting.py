@@ -140,3 +140,22 @@ def test_a_loose_match_is_suggested_live_and_confirmed(make_server, browser_hear
     expect(suggestion).to_contain_text("confirmed")
     expect(page.get_by_test_id("move").filter(has_text="Billing dashboard charts")).to_contain_text("Done")
     assert http.get(f"/api/tickets/{charts['id']}").json()["status"] == "DONE"
+
+
+def test_server_killed_mid_meeting_the_page_resumes_without_a_gap(make_server, context: BrowserContext) -> None:
+    server = make_server()
+    page = context.new_page()
+    meeting = start_meeting(page, server.url, "Stand-up through a crash")
+    page.get_by_test_id("start-mic").click()
+    wait_for_finals(page, ("login page",))
+
+    server.kill()  # kill -9 mid-meeting: the socket drops without a close frame
+    expect(page.get_by_test_id("stream-state")).to_have_attribute("data-state", "reconnecting")
+    server.start()  # same port, same data: the page reconnects and resumes from its last ack
+    expect(page.get_by_test_id("stream-state")).to_have_attribute("data-state", "streaming", timeout=30_000)
+
+    wait_for_finals(page, SPOKEN)
+    text = server.transcript(meeting)["text"].lower()
+    positions = [text.find(phrase) for phrase in SPOKEN]
+    assert all(p >= 0 for p in positions) and positions == sorted(positions), text
+    assert all(text.count(phrase) == 1 for phrase in SPOKEN), text
