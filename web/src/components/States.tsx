@@ -25,11 +25,12 @@ export function errorText(error: unknown, t: ReturnType<typeof useI18n>["t"]): s
   return t("error.generic", { message: error instanceof Error ? error.message : String(error) });
 }
 
-export function ErrorView({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+/** An error as people should read it; `message` when the page knows better words than the error's. */
+export function ErrorView({ error, message, onRetry }: { error?: unknown; message?: string; onRetry?: () => void }) {
   const { t } = useI18n();
   return (
     <div role="alert" className="flex items-center justify-between gap-4 rounded-lg border border-red-200 bg-red-50 p-4 text-red-800">
-      <span>{errorText(error, t)}</span>
+      <span>{message ?? errorText(error, t)}</span>
       {onRetry && (
         <button onClick={onRetry} className="rounded-md bg-red-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-700">
           {t("state.retry")}

@@ -45,12 +45,7 @@ export function EndProgress({ meeting }: { meeting: Meeting }) {
       </ol>
       {meeting.state === "failed" && (
         <div className="space-y-2">
-          <div role="alert" className="flex items-center justify-between gap-4 rounded-lg border border-red-200 bg-red-50 p-4 text-red-800">
-            <span>{t("end.failed", { error: extraction.data?.error ?? "…" })}</span>
-            <button onClick={() => retry.mutate()} disabled={retry.isPending} className="rounded-md bg-red-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-700">
-              {t("end.retry")}
-            </button>
-          </div>
+          <ErrorView message={t("end.failed", { error: extraction.data?.error ?? "…" })} onRetry={() => retry.mutate()} />
           {retry.isError && <ErrorView error={retry.error} />}
         </div>
       )}

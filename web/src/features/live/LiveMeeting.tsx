@@ -3,12 +3,20 @@ import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { api, unwrap, wsUrl, type Meeting } from "../../api/client";
 import { ErrorView } from "../../components/States";
 import { useI18n } from "../../i18n/I18n";
+import type { MessageKey } from "../../i18n/messages";
 import { allTickets, boardKeys, useBoard } from "../board/queries";
 import { meetingKeys } from "../meetings/queries";
 import { AudioStreamer, type ServerFrame, type StreamState } from "./AudioStreamer";
 import { emptyLive, liveReducer, type LiveState } from "./liveState";
 import { clock } from "./MeetingPage";
 import { MicrophoneError, openMicrophone, type MicError, type Microphone } from "./microphone";
+
+const MIC_MESSAGES: Record<MicError, MessageKey> = {
+  refused: "live.micRefused",
+  missing: "live.micMissing",
+  unsupported: "live.micUnsupported",
+  failed: "live.micFailed",
+};
 
 declare global {
   interface Window {
@@ -127,7 +135,7 @@ export function LiveMeeting({ meeting }: { meeting: Meeting }) {
           onStart={start}
           onEnd={end}
         />
-        {micError && <ErrorView error={new Error(t(micError === "refused" ? "live.micRefused" : micError === "missing" ? "live.micMissing" : micError === "unsupported" ? "live.micUnsupported" : "live.conn.failed"))} />}
+        {micError && <ErrorView message={t(MIC_MESSAGES[micError])} />}
         {endByApi.isError && <ErrorView error={endByApi.error} onRetry={() => endByApi.mutate()} />}
         <Transcript live={live} />
       </div>
