@@ -29,6 +29,17 @@ def test_korean_ui_renders_and_is_remembered(make_server, context: BrowserContex
     expect(page.get_by_text("아직 티켓이 없습니다")).to_be_visible()
     screenshot(page, "board-ko")
 
+    # A Korean meeting (the form's default in the Korean UI) on the default English-only speech model: the
+    # server refuses the stream, and the page says why instead of listening to nothing.
+    page.goto(f"{server.url}/meetings")
+    page.get_by_label("제목").fill("스프린트 계획")
+    page.get_by_role("button", name="회의 시작").click()
+    page.get_by_test_id("start-mic").click()
+    expect(page.get_by_role("alert")).to_contain_text("서버가 오디오 전송을 거부했습니다")
+    expect(page.get_by_role("alert")).to_contain_text("unsupported_language")
+    expect(page.get_by_test_id("stream-state")).to_have_attribute("data-state", "failed")
+    screenshot(page, "live-ko-refused")
+
 
 def test_server_unreachable_and_microphone_refused(make_server, context: BrowserContext, screenshot) -> None:
     server = make_server()

@@ -30,6 +30,7 @@ export function LiveMeeting({ meeting }: { meeting: Meeting }) {
   const queryClient = useQueryClient();
   const [live, dispatch] = useReducer(liveReducer, emptyLive);
   const [streamState, setStreamState] = useState<StreamState>("idle");
+  const [streamError, setStreamError] = useState<string | null>(null);
   const [micError, setMicError] = useState<MicError | null>(null);
   const [level, setLevel] = useState(0);
   const [ending, setEnding] = useState(false);
@@ -71,9 +72,11 @@ export function LiveMeeting({ meeting }: { meeting: Meeting }) {
 
   const start = async () => {
     setMicError(null);
+    setStreamError(null);
     const stream = new AudioStreamer(wsUrl(`/ws/meetings/${meeting.id}/audio`), meeting.language, {
-      onState: (state) => {
+      onState: (state, detail) => {
         setStreamState(state);
+        if (state === "failed") setStreamError(detail ?? "");
         if (state === "stopped" || state === "failed") finished();
       },
       onFrame: (frame) => onFrameRef.current(frame),
@@ -136,6 +139,7 @@ export function LiveMeeting({ meeting }: { meeting: Meeting }) {
           onEnd={end}
         />
         {micError && <ErrorView message={t(MIC_MESSAGES[micError])} />}
+        {streamError !== null && <ErrorView message={t("live.streamFailed", { detail: streamError })} />}
         {endByApi.isError && <ErrorView error={endByApi.error} onRetry={() => endByApi.mutate()} />}
         <Transcript live={live} />
       </div>
