@@ -159,3 +159,19 @@ def test_server_killed_mid_meeting_the_page_resumes_without_a_gap(make_server, c
     positions = [text.find(phrase) for phrase in SPOKEN]
     assert all(p >= 0 for p in positions) and positions == sorted(positions), text
     assert all(text.count(phrase) == 1 for phrase in SPOKEN), text
+
+
+def test_a_microphone_at_48_khz_is_resampled_in_the_worklet(make_server, context: BrowserContext) -> None:
+    """Browsers that will not open an AudioContext at 16 kHz get the worklet's own resampling."""
+    server = make_server()
+    page = context.new_page()
+    page.add_init_script("""{ const Native = window.AudioContext; window.openedRates = [];
+        window.AudioContext = class extends Native {
+          constructor(o) { super({ ...o, sampleRate: 48000 }); window.openedRates.push(this.sampleRate); } }; }""")
+    meeting = start_meeting(page, server.url, "Stand-up at 48 kHz")
+    page.get_by_test_id("start-mic").click()
+    wait_for_finals(page, SPOKEN[:2])
+    assert page.evaluate("window.openedRates") == [48000]
+    page.get_by_test_id("end-meeting").click()
+    expect(page.get_by_test_id("end-progress")).to_be_visible()
+    assert "payment service" in server.transcript(meeting)["text"].lower()
