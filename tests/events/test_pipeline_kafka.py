@@ -182,3 +182,21 @@ def test_broker_down_for_10_s_while_a_meeting_streams(scaled, workers, make_serv
     wait_until(lambda: len(transcript_ids(db, meeting)) >= len(finals), timeout=120)
     time.sleep(1.0)
     assert transcript_ids(db, meeting) == finals  # every acknowledged final, exactly once, in order
+
+
+def test_the_worker_moves_a_ticket_from_what_was_said(scaled, workers, make_server, standup: Speech) -> None:
+    """Scaled pipeline: `vori worker` reads `transcription.completed` from Kafka for status moves; the move
+    and its event are stored once, and the server's board API shows it."""
+    import httpx
+
+    workers(scaled)
+    server = make_server(env=scaled, data_dir=Path(scaled["VORI_DATA_DIR"]))
+    http = httpx.Client(base_url=server.url, timeout=10)
+    login = http.post("/api/tickets", json={"title": "Frontend login page", "status": "IN_PROGRESS"}).json()
+    meeting = server.create_meeting()
+    run = asyncio.run(stream_audio(server.ws_url(meeting), standup.pcm16(), realtime=False, stop=False))
+    assert any("login" in f["text"].lower() for f in run.of("final"))
+    assert wait_until(lambda: http.get(f"/api/tickets/{login['id']}").json()["status"] == "DONE", timeout=60)
+    history = http.get(f"/api/tickets/{login['id']}/history").json()
+    assert [(h["from"], h["to"], h["cause"], h["meetingId"]) for h in history[1:]] == [
+        ("IN_PROGRESS", "DONE", "speech", meeting)]
