@@ -48,6 +48,11 @@ def test_two_browsers_on_one_board_see_moves_live(make_server, browser, screensh
         expect(card(alice, "DONE", "Write the API docs")).to_be_visible(timeout=1000)
         expect(card(bob, "DONE", "Write the API docs")).to_be_focused()
         screenshot(alice, "board-live")
+        bob.keyboard.press("Enter")  # the focused card's detail, closed again with Escape
+        expect(bob.get_by_test_id("ticket-detail")).to_contain_text("Write the API docs")
+        expect(bob.get_by_test_id("history")).to_contain_text("In progress → Done")
+        bob.keyboard.press("Escape")
+        expect(bob.get_by_test_id("ticket-detail")).to_be_hidden()
 
         # Someone renames the ticket (a new version, no board event); Alice's move names the old version: 409.
         fresh = http.get(f"/api/tickets/{docs['id']}").json()

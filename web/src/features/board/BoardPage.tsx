@@ -57,9 +57,14 @@ export function BoardPage() {
   const focusAfterMove = useRef<string | null>(null);
 
   useEffect(() => {
-    // Keyboard moves re-render the card in another column: keep the focus on it.
+    // Keyboard moves re-render the card in another column: keep the focus on it (until the pointer is used).
     if (focusAfterMove.current) document.querySelector<HTMLElement>(`[data-ticket-id="${focusAfterMove.current}"]`)?.focus();
   }, [board.data]);
+  useEffect(() => {
+    const forget = () => (focusAfterMove.current = null);
+    window.addEventListener("pointerdown", forget);
+    return () => window.removeEventListener("pointerdown", forget);
+  }, []);
 
   return (
     <div className="space-y-4">

@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { Link } from "react-router-dom";
 import { api, STATUSES, unwrap, type Ticket, type TicketStatus } from "../../api/client";
 import { ErrorView, Loading } from "../../components/States";
@@ -19,6 +20,12 @@ export function TicketDetail(props: { ticketId: string; groupId: string; onClose
     enabled: !!ticket.data,
   });
   const status = (s: string | null | undefined) => (s ? t(`status.${s}` as "status.TODO") : "—");
+  const { onClose } = props;
+  useEffect(() => {
+    const escape = (event: KeyboardEvent) => event.key === "Escape" && onClose();
+    window.addEventListener("keydown", escape);
+    return () => window.removeEventListener("keydown", escape);
+  }, [onClose]);
   return (
     <div className="fixed inset-0 z-10 flex justify-end bg-slate-900/30" onClick={props.onClose}>
       <aside
