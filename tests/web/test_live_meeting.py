@@ -106,9 +106,10 @@ def test_audio_socket_cut_mid_meeting_loses_nothing(make_server, context: Browse
     # Cut the connection while the second sentence is being said, and keep it down for 3 s.
     page.evaluate("window.__voriAudio.drop(3000)")
     expect(page.get_by_test_id("stream-state")).to_have_attribute("data-state", "reconnecting")
-    screenshot(page, "live-reconnecting")
     page.wait_for_timeout(2000)
     assert page.evaluate("window.__voriAudio.bufferedMs") >= 1500  # what is said meanwhile waits in the buffer
+    expect(page.get_by_test_id("buffered")).to_have_text(re.compile(r"^\d+\.\d s$"))
+    screenshot(page, "live-reconnecting")
     expect(page.get_by_test_id("stream-state")).to_have_attribute("data-state", "streaming", timeout=10_000)
 
     wait_for_finals(page, SPOKEN)

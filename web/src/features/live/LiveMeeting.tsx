@@ -133,6 +133,7 @@ export function LiveMeeting({ meeting }: { meeting: Meeting }) {
         <Controls
           streamState={streamState}
           level={level}
+          bufferedMs={streamer.current?.bufferedMs ?? 0}
           recording={recording}
           ending={ending}
           onStart={start}
@@ -152,10 +153,11 @@ export function LiveMeeting({ meeting }: { meeting: Meeting }) {
 }
 
 function Controls(props: {
-  streamState: StreamState; level: number; recording: boolean; ending: boolean; onStart: () => void; onEnd: () => void;
+  streamState: StreamState; level: number; bufferedMs: number; recording: boolean; ending: boolean;
+  onStart: () => void; onEnd: () => void;
 }) {
   const { t } = useI18n();
-  const { streamState, level, recording, ending } = props;
+  const { streamState, level, bufferedMs, recording, ending } = props;
   const tone = streamState === "streaming" ? "bg-emerald-500" : streamState === "reconnecting" ? "bg-amber-500" : streamState === "failed" ? "bg-red-500" : "bg-slate-300";
   return (
     <div className="flex flex-wrap items-center gap-4 rounded-lg border border-slate-200 bg-white p-4">
@@ -167,6 +169,11 @@ function Controls(props: {
       <span data-testid="stream-state" data-state={streamState} className="flex items-center gap-2 text-sm text-slate-600">
         <span className={`h-2.5 w-2.5 rounded-full ${tone} ${streamState === "streaming" ? "animate-pulse" : ""}`} />
         {t(`live.conn.${streamState}` as "live.conn.idle")}
+        {streamState === "reconnecting" && bufferedMs > 0 && (
+          <span data-testid="buffered" className="font-mono text-xs text-amber-700">
+            {(bufferedMs / 1000).toFixed(1)} s
+          </span>
+        )}
       </span>
       <div className="flex items-center gap-2" title={t("live.level")}>
         <div role="meter" aria-label={t("live.level")} aria-valuemin={0} aria-valuemax={1} aria-valuenow={Number(level.toFixed(2))} className="h-2 w-32 overflow-hidden rounded-full bg-slate-200">

@@ -13,12 +13,16 @@ export function useMeetings() {
   return useQuery({ queryKey: meetingKeys.all, queryFn: () => unwrap(api.GET("/api/meetings")) });
 }
 
-/** The meeting; polls while it is being processed so the page follows ended → processing → done. */
+/** The meeting; polls while it is being processed so the page follows ended → processing → done, and now
+ * and then while it is live, in case someone else ends it. */
 export function useMeeting(id: string) {
   return useQuery({
     queryKey: meetingKeys.one(id),
     queryFn: () => unwrap(api.GET("/api/meetings/{meeting_id}", { params: { path: { meeting_id: id } } })),
-    refetchInterval: (query) => (["ended", "processing"].includes(query.state.data?.state ?? "") ? 1000 : false),
+    refetchInterval: (query) => {
+      const state = query.state.data?.state ?? "";
+      return ["ended", "processing"].includes(state) ? 1000 : state === "live" ? 5000 : false;
+    },
   });
 }
 
