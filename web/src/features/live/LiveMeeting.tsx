@@ -194,10 +194,25 @@ function Controls(props: {
 
 function Transcript({ live }: { live: LiveState }) {
   const { t } = useI18n();
+  const box = useRef<HTMLOListElement>(null);
+  const following = useRef(true); // at the bottom: keep up with new text; scrolled up to read: stay there
+  useEffect(() => {
+    if (following.current && box.current) box.current.scrollTop = box.current.scrollHeight;
+  }, [live.finals, live.partial]);
+  const onScroll = () => {
+    const el = box.current;
+    if (el) following.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
+  };
   return (
     <section className="space-y-2">
       <h2 className="text-lg font-medium">{t("live.transcript")}</h2>
-      <ol data-testid="transcript" className="min-h-40 space-y-1 rounded-lg border border-slate-200 bg-white p-4">
+      <ol
+        ref={box}
+        onScroll={onScroll}
+        data-testid="transcript"
+        aria-live="polite"
+        className="max-h-[60vh] min-h-40 space-y-1 overflow-y-auto rounded-lg border border-slate-200 bg-white p-4"
+      >
         {live.finals.length === 0 && !live.partial && <li className="text-slate-400">{t("live.transcriptEmpty")}</li>}
         {live.finals.map((f) => (
           <li key={f.seq} id={`seg-${f.segmentId}`} data-testid="final" className="flex gap-3 px-2 py-1">
@@ -225,7 +240,7 @@ function Moves({ live, titles }: { live: LiveState; titles: Map<string, string> 
       {live.moves.length === 0 ? (
         <p className="text-sm text-slate-500">{t("live.movesEmpty")}</p>
       ) : (
-        <ul className="space-y-2">
+        <ul aria-live="polite" className="space-y-2">
           {live.moves.map((move) => (
             <li key={move.key} data-testid="move" className="rounded-lg border border-emerald-200 bg-emerald-50 p-3 text-sm">
               <div className="font-medium">{titles.get(move.ticketId) ?? move.ticketId.slice(0, 8)}</div>
