@@ -230,7 +230,13 @@ def about_the_meeting(obj: str, clause: str) -> bool:
     return bool(_MEETING_WORD.search(obj) and _OPEN_CLOSE.search(clause)) or bool(_WALK_THROUGH.search(clause))
 
 
+# "start working on the payment service" names the payment service work, not the starting.
+_START_WORDS = re.compile(r"^(?:start|begin|continue|keep|get going|get started)\s+(?:working\s+)?(?:on|with)\s+"
+                          r"|^(?:start|begin|continue|keep)\s+working\s+on\s+|^work(?:ing)?\s+on\s+", re.IGNORECASE)
+
+
 def _title(obj: str) -> str:
+    obj = _START_WORDS.sub("", obj.strip()) or obj
     title = re.sub(r"^(?:the|a|an|our|my|your|this|that)\s+", "", obj.strip(), flags=re.IGNORECASE)
     title = title.strip(" ,.!?")
     return title[:1].upper() + title[1:] if title else title
