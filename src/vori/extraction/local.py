@@ -379,7 +379,8 @@ class MeetingReader:
     def _worth_a_ticket(self, statement: Statement) -> bool:
         """A new ticket needs work that is named (two words at least, not the meeting itself, not a number),
         and a report of progress right after another item of the same utterance is a detail of that item."""
-        if not is_work(statement.obj) or len(content_words(statement.obj)) < 2:
+        named = [w for w in content_words(statement.obj) if not w.isdigit()]
+        if not is_work(statement.obj) or len(named) < 2:
             return False
         if about_the_meeting(statement.obj, statement.clause):
             return False
@@ -387,7 +388,8 @@ class MeetingReader:
             return True
         # Work reported started or done that nobody planned is brought up as an aside ("Oh, and I also
         # fixed…", "아 그리고 …") or as a fix of something wrong; otherwise it is a detail of the update.
-        return self.line_topics == 0 and (bool(_ASIDE.search(self.line_text)) or is_problem(self.line_text))
+        return self.line_topics == 0 and (
+            bool(_ASIDE.search(self.line_text)) or is_problem(self.line_text))
 
     def _detail(self, statement: Statement, speaker: str | None, line: int,
                 evidence: Evidence) -> StatusUpdate | None:
