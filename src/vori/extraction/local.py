@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from vori.extraction.rules import english, korean
-from vori.extraction.rules.common import Clause, Intent, Statement, is_korean, split_speaker
+from vori.extraction.rules.common import Clause, Intent, Statement, is_korean, split_speaker, words
 from vori.extraction.schema import (
     Blocker,
     BoardTicket,
@@ -200,8 +200,10 @@ _META = re.compile(
     r"skip|touch base|follow along|take (?:a|the) (?:minute|second|break)|look at the (?:agenda|board|screen)|"
     r"see you|thank|thanks)\b", re.IGNORECASE)
 # Words about the meeting itself: a phrase made only of these (and numbers) is not work.
-_MEETING_WORDS = frozenset(
-    ["meeting", "standup", "stand-up", "retro", "retrospective", "agenda", "call", "screen", "everyone", "everybody", "round", "quick", "sprint", "planning", "sync", "demo", "회의", "스탠드업", "회고", "안건", "순서", "차례", "화면", "공유", "플래닝", "미팅", "데일리", "스크럼", "얘기", "말씀", "의견", "질문", "스프린트", "시작", "오늘", "다들", "여러분"])
+_MEETING_WORDS = words(
+    "meeting standup stand-up retro retrospective agenda call screen everyone everybody round quick sprint "
+    "planning sync demo 회의 스탠드업 회고 안건 순서 차례 화면 공유 플래닝 미팅 데일리 스크럼 얘기 말씀 의견 질문 "
+    "스프린트 시작 오늘 다들 여러분")
 _MEETING_WORD = re.compile(r"\b(?:meeting|stand-?up|retro(?:spective)?|review|sync|planning|agenda|call|demo|"
                            r"post-?mortem|kickoff)\b|회의|스탠드업|회고|리뷰|미팅|플래닝|데일리|싱크|안건", re.IGNORECASE)
 _OPEN_CLOSE = re.compile(r"\b(?:start|started|starting|begin|kick off|kick it off|get going|wrap up|wrap it up|end|"
@@ -482,7 +484,8 @@ class MeetingReader:
         # Work described in an utterance already about something is a detail or a reason, not new work.
         proposal = ignored != "question" or is_proposal(text, self.request.language)
         if (proposal and (self.line_topics == 0 or is_problem(text)) and title and not _GREETING.search(text)
-                and not any(w in _MEETING_WORDS for w in content_words(text)) and is_work(title) and len(content_words(title)) >= 2
+                and not any(w in _MEETING_WORDS for w in content_words(text)) and is_work(title)
+                and len(content_words(title)) >= 2
                 and score < NEW and not (self.mention is not None and self.mention.line == line)):
             # The first description in an utterance names the work; what follows it explains it.
             self.mention = _Mention(line, title, evidence, self.clock)

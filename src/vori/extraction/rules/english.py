@@ -128,7 +128,8 @@ _NOT_PROGRESS = words(
     "expecting assuming guessing seeing saying asking talking meaning leaning considering struggling "
     "blocking missing running coming heading leaving taking")
 _CONTINUING = re.compile(
-    rf"^(?:{_WHO}\s*(?:am|'m|are|'re|is|'s)\s+)?(?:(?:still|currently|now|actively|also|mostly|right now)\s+)*(?:working on|focusing on|busy with|"
+    rf"^(?:{_WHO}\s*(?:am|'m|are|'re|is|'s)\s+)?"
+    r"(?:(?:still|currently|now|actively|also|mostly|right now)\s+)*(?:working on|focusing on|busy with|"
     r"continuing (?:with|on)|chipping away at|plugging away at|grinding through|heads down on|deep in|knee-deep in|"
     r"in the middle of|halfway through|making (?:good |some )?progress on)\s+(?P<obj>.+)$", _F)
 _ON_IT = re.compile(r"^(?:(?:i'm|i am|we're|we are)\s+)?(?:still\s+|also\s+)?on it\b|^(?:i'm|i am|we're|we are)\s+"
