@@ -265,7 +265,7 @@ class MeetingReader:
         self.acked: ExtractedTicket | None = None  # the request this utterance just accepted
         self.clock = 0  # counts clauses, to tell which of a topic and a mention came last
         # The last move made: (line, ticket, the update it replaced, the status before), for "actually no…".
-        self.last_move: tuple[int, str, StatusUpdate | None, TicketStatus] | None = None
+        self.last_move: tuple[int, str, StatusUpdate | None, TicketStatus, int] | None = None
         for utterance in request.utterances:
             speaker = utterance.speaker or split_speaker(utterance.text)[0]
             if speaker:
@@ -418,9 +418,13 @@ class MeetingReader:
         끝났어" in the same breath: not done, but worked on."""
         if self.last_move is None:
             return
-        moved_line, ticket_id, before, previous = self.last_move
+        moved_line, ticket_id, before, previous, moved_at = self.last_move
         if line - moved_line > 1:
             return
+        topic = self.topic
+        if (not said_so and topic is not None and topic.board is not None and topic.board.id != ticket_id
+                and topic.clock > moved_at):
+            return  # "Archive search: I looked at it, … not starting it yet": about the item named since
         ticket, score = self.board.best(text)
         other = ticket is not None and score >= MATCH and ticket.id != ticket_id
         same_breath = moved_line == line and not other
@@ -462,7 +466,9 @@ class MeetingReader:
         work described but not yet taken on may become a ticket when someone takes it."""
         title = mention_of(text, self.request.language, self.names)
         ticket, score = self.board.best(text)
-        for phrase in (title, *leading_phrases(text)):
+        asked = english.asked_about(text) if ignored == "question" and not _is_korean_line(
+            text, self.request.language) else ""
+        for phrase in (title, asked, *leading_phrases(text)):
             named, named_score = self.board.best(phrase) if phrase else (None, 0.0)
             if named_score > score:
                 ticket, score = named, named_score
@@ -533,7 +539,7 @@ class MeetingReader:
                               evidence=evidence, confidence=round(min(1.0, confidence), 3))
         at = evidence.index if evidence.index is not None else -1
         if self.last_move is None or self.last_move[:2] != (at, ticket.id):  # the first move of it in this line
-            self.last_move = (at, ticket.id, self.updates.get(ticket.id), current)
+            self.last_move = (at, ticket.id, self.updates.get(ticket.id), current, self.clock)
         self.updates[ticket.id] = update
         self.status[ticket.id] = target
         return update

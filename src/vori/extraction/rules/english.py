@@ -258,6 +258,21 @@ def mention(clause: str) -> str:
     return _noun_phrase(text)
 
 
+_ASKED_ABOUT = re.compile(
+    rf"^(?:(?:hey\s+)?{_NAME}\s*,\s*)?(?:(?:and|so|okay|also)\s+)?(?:where(?:'s| is| are)|how(?:'s| is| are)|"
+    r"what(?:'s| is) (?:the (?:status|latest|story) (?:on|of|with)|up with|happening with)|what about|how about|"
+    r"any (?:news|update|updates|progress) (?:on|about|with)|status (?:on|of)|where are we (?:on|with)|"
+    r"how are we (?:doing )?(?:on|with)|is|are|did|has|have)\s+(?P<obj>.+?)"
+    r"(?:\s+(?:going|at|doing|coming along|looking|progressing|done|finished|ready|merged|live|shipped|"
+    r"in|now|yet|today|so far|then))*\s*\??$", _F)
+
+
+def asked_about(clause: str) -> str:
+    """The work a question asks about ("Fatima, where's the public API alert?" → "public API alert")."""
+    match = _ASKED_ABOUT.match(clause.strip())
+    return _noun_phrase(match.group("obj")) if match else ""
+
+
 def clauses(text: str) -> list[str]:
     parts: list[str] = []
     for sentence in _SENTENCE.split(text.replace("’", "'").replace("‘", "'")):
@@ -461,5 +476,45 @@ def analyze_clause(clause: str, speaker: str | None) -> Clause:
     return Clause(clause, statement)
 
 
+# "Image rights field: I picked it up Monday", "Payments: done.": an item named, then what happened to it.
+_LABEL = re.compile(r"^(?P<label>[^:,.!?]{3,60}?)\s*:\s+(?P<rest>\S.*)$")
+_LABEL_NOT = re.compile(r"\b(?:i|i'm|i've|we|we're|you|he|she|they|is|are|was|were|has|have|had|will|'ll|"
+                        r"one thing|another thing|the thing|question|idea|good news|bad news|update|reminder|"
+                        r"note|fyi|heads up|plan|agenda|first|second|third|next|last|also)\b|\d:\d", _F)
+_BARE_STATE = re.compile(
+    rf"^(?:(?:all|now|finally|fully|basically|officially)\s+)*(?P<state>{_DONE_WORDS}|in progress|underway|"
+    r"under way|started|in review|in code review|in qa|in testing|half done|halfway|halfway there|"
+    r"on it|ongoing|in flight|mostly done)\b(?P<rest>.*)$", _F)
+_STARTED_STATES = ("in progress", "underway", "under way", "started", "in review", "in code review", "in qa",
+                   "in testing", "half done", "halfway", "halfway there", "on it", "ongoing", "in flight",
+                   "mostly done")
+
+
+def _labelled(clause: str, speaker: str | None) -> Clause | None:
+    """A clause headed by the item it is about: the report in it is about that item."""
+    match = _LABEL.match(clause)
+    if not match or len(match.group("label").split()) > 6 or _LABEL_NOT.search(match.group("label")):
+        return None
+    label = _noun_phrase(match.group("label"))
+    rest = match.group("rest")
+    if not label or _TIME_ONLY.match(label):
+        return None
+    read = analyze_clause(rest, speaker)
+    if read.statement is not None and read.statement.intent in (Intent.DONE, Intent.IN_PROGRESS, Intent.TODO) \
+            and (read.statement.pronoun or not read.statement.obj):
+        statement = read.statement
+        return Clause(clause, Statement(statement.intent, clause, label, statement.assignee, False,
+                                        statement.request, statement.confidence, statement.aside))
+    if read.statement is None and read.ignored is None:
+        bare = _BARE_STATE.match(rest.strip(" .!"))
+        if bare and not _NEGATION.search(rest) and not re.match(r"\s*(?:soon|by|next|tomorrow|later)\b",
+                                                                 bare.group("rest"), _F):
+            intent = Intent.IN_PROGRESS if bare.group("state").lower() in _STARTED_STATES else Intent.DONE
+            return Clause(clause, Statement(intent, clause, label, None, False))
+    if read.statement is None:
+        return Clause(clause, None, read.ignored)
+    return None
+
+
 def analyze(text: str, speaker: str | None) -> list[Clause]:
-    return [analyze_clause(clause, speaker) for clause in clauses(text)]
+    return [_labelled(clause, speaker) or analyze_clause(clause, speaker) for clause in clauses(text)]
