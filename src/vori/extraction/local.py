@@ -350,7 +350,7 @@ class MeetingReader:
         if statement.pronoun or not content_words(statement.obj):
             # "it", "that one", "the fix": what the conversation is about.
             return None if statement.aside else self._about_topic(statement, speaker, line, evidence)
-        ticket, score = self._match(statement.obj, line)
+        ticket, score = self._match(_title(statement.obj) or statement.obj, line)
         if ticket is not None and score >= MATCH:
             self.topic = _Topic(line, board=ticket, score=score, clock=self.clock)
             self.line_topics += 1

@@ -33,7 +33,7 @@ _GENERIC = words("""
 a an the this that these those it its our my your their his her we i you they he she one some any all
 to of for in on at by with from into onto about as and or but so then also just still already now again
 is are was were be been being am do does did done doing have has had will would should could can may might must
-where what when who why how which whose s t ll re ve d m
+where what when who why how which whose s t ll re ve d m get got go going gone
 work working task tasks ticket tickets item items thing things stuff part piece bit issue issues job
 implement implementation implementing implemented build building built create creating created make making
 add adding added set setup up finish finished finishing complete completed completing start started starting

@@ -270,7 +270,12 @@ _ASKED_ABOUT = re.compile(
 def asked_about(clause: str) -> str:
     """The work a question asks about ("Fatima, where's the public API alert?" → "public API alert")."""
     match = _ASKED_ABOUT.match(clause.strip())
-    return _noun_phrase(match.group("obj")) if match else ""
+    if match:
+        return _noun_phrase(match.group("obj"))
+    bare = re.sub(rf"^(?:(?:hey\s+)?{_NAME}\s*,\s*)?(?:(?:and|so|okay|also)\s+)?", "", clause.strip())
+    if bare.endswith("?") and not _QUESTION_START.match(bare) and len(bare.split()) <= 8:
+        return _noun_phrase(bare)  # "Mateus, the antenna keep-out?"
+    return ""
 
 
 def clauses(text: str) -> list[str]:
