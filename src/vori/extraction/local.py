@@ -335,6 +335,8 @@ class MeetingReader:
                 self._take_back(clause.text, line, said_so=True)  # "…it went out, actually no, sorry…"
             elif clause.ignored in ("question", None, "hedged"):
                 self._remember(clause.text, line, evidence, clause.ignored)
+            elif clause.ignored == "folded":
+                self.mention = None  # part of an item already on the board, not new work
             elif clause.ignored == "dropped":
                 self._dropped(clause.text, line)
             elif clause.ignored == "negated":
@@ -357,7 +359,7 @@ class MeetingReader:
             return self._move(ticket, statement, score * statement.confidence, evidence)
         if statement.aside or score >= NEW:
             return None
-        if self._worth_a_ticket(statement):
+        if self._worth_a_ticket(statement, line):
             self._new_ticket(statement, speaker, line, evidence)
             return None
         return self._detail(statement, speaker, line, evidence)
@@ -378,7 +380,7 @@ class MeetingReader:
             return None, (NEW + MATCH) / 2
         return best, score
 
-    def _worth_a_ticket(self, statement: Statement) -> bool:
+    def _worth_a_ticket(self, statement: Statement, line: int) -> bool:
         """A new ticket needs work that is named (two words at least, not the meeting itself, not a number),
         and a report of progress right after another item of the same utterance is a detail of that item."""
         named = [w for w in content_words(statement.obj) if not w.isdigit()]
@@ -387,7 +389,11 @@ class MeetingReader:
         if about_the_meeting(statement.obj, statement.clause):
             return False
         if statement.intent == Intent.TODO:
-            return True
+            # A plan said right after reporting a board item, without "also"/"그리고", is the next step of
+            # that item ("1라인은 다 붙었고 2라인은 다음 주에 붙일 예정입니다").
+            topic = self.topic
+            return not (self.line_topics > 0 and topic is not None and topic.board is not None
+                        and topic.line == line and not statement.request and not _ASIDE.search(statement.clause))
         # Work reported started or done that nobody planned is brought up as an aside ("Oh, and I also
         # fixed…", "아 그리고 …") or as a fix of something wrong; otherwise it is a detail of the update.
         return self.line_topics == 0 and (

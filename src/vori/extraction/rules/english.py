@@ -155,6 +155,13 @@ _QUESTION_START = re.compile(
 _NEGATION = re.compile(
     r"\b(?:not|never|no longer|isn't|aren't|wasn't|weren't|haven't|hasn't|hadn't|didn't|don't|doesn't|won't|"
     r"can't|cannot|couldn't|wouldn't|shouldn't|nothing|nobody|yet to|far from)\b|n't\b", _F)
+# Feedback folded into work already on the board: "that's part of the redesign", "I'll do it in the same PR".
+_FOLDED = re.compile(
+    r"\b(?:(?:that's|that is|it's|it is|this is)\s+(?:just\s+)?(?:part of|covered by|included in|in scope (?:of|for))|"
+    r"as part of (?:the|that|this|my|our)|(?:fold|roll|fold it|roll it|fold that|roll that|put it|put that|"
+    r"add it|add that|include it|include that)\s+(?:in|into)\s+(?:the|that|this|my|our)|"
+    r"in the same (?:pr|pull request|ticket|change|branch|release)|"
+    r"(?:goes|go|belongs)\s+(?:in|into|with|under)\s+(?:the|that|this|my|our)\s+\S+\s+(?:ticket|work|task|pr))\b", _F)
 _HEDGE = re.compile(
     r"\b(?:maybe|perhaps|might|someday|some day|eventually|one day|would be nice|nice to have|in the future|"
     r"at some point|not sure|wondering|what if|brainstorm|if we have time|if there's time|down the road|"
@@ -463,6 +470,8 @@ def analyze_clause(clause: str, speaker: str | None) -> Clause:
         return Clause(clause, request, None if request else "question")
     if _DECISION.search(clause) and not _NEGATION.search(clause):
         return Clause(clause, Statement(Intent.DECISION, clause, _clean_object(clause)))
+    if _FOLDED.search(clause):
+        return Clause(clause, None, "folded")
     if _DROPPED.search(clause):
         return Clause(clause, None, "dropped")
     if _HEDGE.search(clause):

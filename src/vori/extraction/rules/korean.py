@@ -31,11 +31,14 @@ _NEGATION = re.compile(r"(?:^|\s)(?:안|못)(?=\s|했|하|해|돼|됐|되|끝|�
                        r"없었|없네|지 ?말|못했|안됐|안 됐|아직입니다|아직이에요|아직이요|(?:^|\s)덜(?=\s|끝|됐|했)")
 # "머지했다고 말씀드렸는데": what someone said before, not a report now.
 _QUOTED = re.compile(r"(?:다고|라고|냐고|자고)\s?(?:말씀|했|하|들었|들|얘기|그랬|그러)")
-_HEDGE = re.compile(r"아마|나중에|생각하자|생각합시다|그때 ?가서|그땐 ?그때|싶긴|싶은데|싶어요|싶습니다|할 ?수도|수도 있|좋을 ?것 ?같|좋겠|어떨까|고민|언젠가|생각해 ?보|생각 중|아이디어|혹시|할지|될지|"
+_HEDGE = re.compile(r"아마|나중에|생각하자|생각합시다|그때 ?가서|그땐 ?그때|싶긴|싶은데|싶어요|싶습니다|할 ?수도|수도 있|좋을 ?것 ?같|좋겠|어떨까|고민|언젠가|생각해 ?(?:보|볼|봐|봤|봅)|생각 중|모르겠|글쎄|아이디어|혹시|할지|될지|"
                     r"지도 모르|해 ?볼 ?만|괜찮을 ?것 ?같|나중에 ?해 ?보|여유 ?있으면|시간 ?되면|가능하면|바람")
 _DROPPED = re.compile(r"미루|미뤄|미룹|미룰|보류|다음 ?분기|내년|다음 ?달로|다음 ?스프린트|하지 ?말|안 ?하기로|빼기로|"
                       r"빼죠|빼자|제외|취소|드롭|스킵|나중으로|우선순위에서|접기로|접죠|접자|홀드|중단하기로|"
                       r"안 ?하는 ?걸로|하지 ?않기로|하지 ?않는 ?(?:것|걸)으?로|(?<!불)필요 ?없")
+# Feedback folded into work already on the board: "그건 그 화면 작업 안에서 같이 처리해 줘요".
+_FOLDED = re.compile(r"(?:안에서|에서|하면서|김에|때) ?같이 ?(?:처리|반영|해|하|작업|넣|수정|봐)|에 ?(?:포함|합쳐|묶어|넣어)|"
+                     r"(?:같이|함께) ?묶어|(?:그|같은) ?(?:PR|피알|티켓|작업|건)(?:에서|에|으로|로) ?(?:같이|함께|처리|반영)")
 _EXTERNAL = re.compile(r"^(?:그쪽|업체|벤더|고객사|고객|클라이언트|외주|협력사|본사)|(?<!우리 )(?<!저희 )(?<!우리)(?<!저희)"
                        r"(?:법무|마케팅|영업|재무|사업|인사|CS|운영|디자인|보안|인프라|QA)?팀(?:에서|이|은|도|쪽에서|쪽)(?=\s)")
 _PERSONAL = re.compile(r"영화|소설|점심 ?먹|저녁 ?먹|회식|커피|간식|피자|치킨|케이크|하하|ㅋㅋ|여행|등산|캠핑|운동|헬스|생일|결혼|애들|아이들|강아지|"
@@ -295,7 +298,7 @@ def analyze_clause(clause: str, speaker: str | None, names: Collection[str] = ()
         return Clause(clause, None, "question")
     if _DECISION.search(text) and not _NEGATION.search(text):
         return Clause(clause, Statement(Intent.DECISION, clause, text.rstrip(".")))
-    for pattern, reason in ((_DROPPED, "dropped"), (_HEDGE, "hedged")):
+    for pattern, reason in ((_FOLDED, "folded"), (_DROPPED, "dropped"), (_HEDGE, "hedged")):
         if pattern.search(text):
             return Clause(clause, None, reason)
     if _EXTERNAL.search(text):
