@@ -32,6 +32,7 @@ from vori.tickets.status import ORDER, Cause, TicketStatus, allowed_transition
 # too unsure to say either way.
 MATCH = 0.6
 NEW = 0.5
+_LIST = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|&)\s+|\s*(?:이랑|랑|하고|과|와|,)\s+")
 # A pronoun ("it", "그거") refers back this many utterances at most.
 CONTEXT_LINES = 3
 _ACK = re.compile(r"^(?:sure|yes|yeah|yep|ok|okay|will do|on it|got it|can do|absolutely|of course|no problem|"
@@ -51,6 +52,37 @@ _TICKET_KEY = re.compile(r"\b[A-Za-z][A-Za-z0-9]{1,9}-\d{1,6}\b|#\d{1,6}\b")
 _POINTS_BACK = re.compile(r"\b(?:it|that|this|them|those)\b|그거|그건|그것|이건|이거|그 ?부분", re.IGNORECASE)
 _STATUS_OF = {Intent.TODO: TicketStatus.TODO, Intent.IN_PROGRESS: TicketStatus.IN_PROGRESS,
               Intent.DONE: TicketStatus.DONE}
+
+
+_UNITS = {"oh": 0, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9}
+_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+          "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+_NUMBER_WORD = "|".join([*_UNITS, *_TEENS, *_TENS])
+_SPOKEN = re.compile(rf"\b(?:{_NUMBER_WORD})(?:-(?:{_NUMBER_WORD}))+\b", re.IGNORECASE)
+
+
+def spoken_numbers(text: str) -> list[str]:
+    """Ticket numbers said aloud: "two-oh-nine" → 209, "two-twelve" → 212, "forty-two" → 42."""
+    found = []
+    for match in _SPOKEN.finditer(text):
+        digits, parts = "", match.group().lower().split("-")
+        i = 0
+        while i < len(parts):
+            part = parts[i]
+            if part in _TENS:
+                value = _TENS[part]
+                if i + 1 < len(parts) and parts[i + 1] in _UNITS and parts[i + 1] not in ("oh", "zero"):
+                    value += _UNITS[parts[i + 1]]
+                    i += 1
+                digits += str(value)
+            else:
+                digits += str(_TEENS.get(part, _UNITS.get(part, 0)))
+            i += 1
+        found.append(digits)
+    return found
 
 
 @dataclass
@@ -88,7 +120,7 @@ class _Board:
             named = self.by_key.get(key.upper().lstrip("#"))
             if named is not None:
                 return [(named, 1.0)]
-        for number in re.findall(r"(?<![\w.#-])(\d{2,6})(?![\w.%])", text):
+        for number in [*re.findall(r"(?<![\w.#-])(\d{2,6})(?![A-Za-z0-9.%])", text), *spoken_numbers(text)]:
             # "102 is still in review": the number of a key, when one ticket on the board has it.
             named = self.by_number.get(number)
             if named is not None:
@@ -352,6 +384,10 @@ class MeetingReader:
         if statement.pronoun or not content_words(statement.obj):
             # "it", "that one", "the fix": what the conversation is about.
             return None if statement.aside else self._about_topic(statement, speaker, line, evidence)
+        if statement.intent in (Intent.DONE, Intent.IN_PROGRESS):
+            several = self._several(statement, evidence, line)
+            if several is not None:
+                return several[-1] if several else None
         ticket, score = self._match(_title(statement.obj) or statement.obj, line)
         if ticket is not None and score >= MATCH:
             self.topic = _Topic(line, board=ticket, score=score, clock=self.clock)
@@ -364,10 +400,35 @@ class MeetingReader:
             return None
         return self._detail(statement, speaker, line, evidence)
 
+    def _several(self, statement: Statement, evidence: Evidence, line: int) -> list[StatusUpdate] | None:
+        """ "Rate cards, pallet labels and the dock booking page all went out": each item its own ticket."""
+        parts = [p for p in _LIST.split(_title(statement.obj)) if content_words(p)]
+        if len(parts) < 2:
+            return None
+        found: list[tuple[BoardTicket, float]] = []
+        for part in parts:
+            ticket, score = self._match(part, line)
+            if ticket is None or score < MATCH or any(ticket is t for t, _ in found):
+                return None
+            found.append((ticket, score))
+        moves = []
+        for ticket, score in found:
+            self.topic = _Topic(line, board=ticket, score=score, clock=self.clock)
+            self.line_topics += 1
+            move = self._move(ticket, statement, score * statement.confidence, evidence)
+            if move is not None:
+                moves.append(move)
+        return moves
+
     def _match(self, text: str, line: int) -> tuple[BoardTicket | None, float]:
         """The ticket `text` names: the one under discussion when it fits about as well as any; none when two
         others fit equally well ("the scripts" with two script tickets on the board)."""
         ranked = self.board.ranked(text)
+        if "," in text:
+            # "the rest-hour checks, the ones that flag pilots…": the name, then what it is.
+            head = self.board.ranked(text.split(",", 1)[0])
+            if head and (not ranked or head[0][1] > ranked[0][1]):
+                ranked = head
         if not ranked:
             return None, 0.0
         best, score = ranked[0]
@@ -433,7 +494,9 @@ class MeetingReader:
             return  # "Archive search: I looked at it, … not starting it yet": about the item named since
         ticket, score = self.board.best(text)
         other = ticket is not None and score >= MATCH and ticket.id != ticket_id
-        same_breath = moved_line == line and not other
+        if other:
+            return  # "I can take the fare rules migration if nobody's on it" is not about the ticket just moved
+        same_breath = moved_line == line
         if not (said_so or same_breath or _POINTS_BACK.search(text) or _CORRECTION.match(self.line_text)
                 or (ticket is not None and ticket.id == ticket_id and score >= MATCH)):
             return
@@ -455,6 +518,10 @@ class MeetingReader:
         """ "Let's push that to next quarter" right after a piece of work came up: it is not work now."""
         self.mention = None
         topic = self.topic
+        if topic is not None and topic.board is not None and line - topic.line <= 1 and (
+                _POINTS_BACK.search(text) or self.board.best(text)[0] is topic.board):
+            self.topic = None  # "let's push discounts to next sprint": nothing more is said of it now
+            return
         if topic is None or topic.new is None or line - topic.line > 1:
             return
         if _POINTS_BACK.search(text) or similarity(topic.new.title, text) >= 0.5:

@@ -64,6 +64,7 @@ _SYNONYMS = [
     "profile 프로필",
     "password 비밀번호 패스워드",
     "email mail 이메일 메일",
+    "sms text texts 문자",
     "design mockup mockups 디자인 시안",
     "migration migrate 마이그레이션",
     "monitoring metrics 모니터링",

@@ -21,7 +21,8 @@ _FILLER = re.compile(
     r"as for me|me|and then|then|plus|meanwhile|in the meantime|today|yesterday|this morning|last night|"
     r"this afternoon|otherwise|besides|separately|finally|lastly|first|first off|next|after that|since then|"
     r"mine|good|nice|mostly good|all good|good news|on that note|other than that|apart from that|"
-    r"on top of that|by the way|btw|quick one|real quick)\b[,.!:\-\s]*)+", _F)
+    r"on top of that|by the way|btw|quick one|real quick|(?:status|update|news|quick one) from me|from me|unrelated)"
+    r"\b[,.!:\-\s]*)+", _F)
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\s+-{1,2}\s+")
 _SUBJECTS = (r"(?:i|i'll|i'm|i've|i'd|we|we'll|we're|we've|you|you'll|he|he's|she|she's|they|they're|it|it's|"
              r"that|that's|this|there|there's|everything|both)")
@@ -49,8 +50,12 @@ _NAME = rf"(?-i:(?!(?:{_NOT_NAMES})\b)[A-Z][a-z]+(?:\s(?!(?:{_NOT_NAMES})\b)[A-Z
 _WHO = rf"(?P<who>I|we|you|he|she|they|{_NAME})"
 
 _REQUEST = re.compile(
-    rf"^(?:(?P<to>{_NAME})\s*,\s*)?(?:hey\s+)?(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|one of you)"
+    rf"^(?:(?P<to>{_NAME})\s*,\s*)?(?:hey\s+)?(?:(?:while|when|once|since|after|before|if)\s+[^,?]{{3,60}},\s*)?"
+    r"(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|one of you)"
     rf"(?:\s+(?:please|maybe|also|quickly))*\s+(?P<obj>.+?)(?:\s*,?\s*(?P<to2>{_NAME}))?\s*\??$", _F)
+_NEED_SOMEONE = re.compile(
+    r"^(?:so\s+|also\s+|and\s+)*(?:we|i)\s+(?:still\s+|also\s+|really\s+)*(?:need|want)\s+(?:someone|somebody|"
+    r"a volunteer|an owner|one of you|a person)\s+to\s+(?P<obj>.+)$", _F)
 _WHO_CAN = re.compile(r"^who(?:'s| is| can| wants to| will| could)\s+(?:going to\s+|able to\s+|want to\s+)?"
                       r"(?P<obj>(?:take|own|grab|handle|pick up|look at|do|write|fix)\b.+?)\??$", _F)
 _IMPERATIVE = re.compile(
@@ -77,7 +82,7 @@ _OWNERSHIP = re.compile(rf"^(?P<obj>.+?)\s+(?:is|'s)\s+(?:on|with)\s+(?P<who>me|
 _ASSIGN = re.compile(rf"^(?P<who>{_NAME})\s+(?:will|'ll|is going to|'s going to|can|should)\s+(?:take|own|"
                      r"handle|grab|pick up|do|look at|look into)\s+(?P<obj>.+)$")
 
-_DONE_WORDS = (r"done|finished|complete|completed|shipped|merged|merged in|deployed|live|released|in production|"
+_DONE_WORDS = (r"done|finished|wrapped|complete|completed|shipped|merged|merged in|deployed|live|released|in production|"
                r"out the door|wrapped up|closed|closed out|fixed|resolved|good to go|landed|launched|rolled out|"
                r"sorted|sorted out|signed off|approved|delivered|published|in prod|on prod|up and running|"
                r"working now|all set|over the line|across the line")
@@ -119,7 +124,8 @@ _PROGRESS_VERB = re.compile(
     r"(?P<verb>started|starting|started on|began|begun|kicked off|picked up|jumped on|dove into|dived into|"
     r"got started on|got going on|got going with|made progress on|made a start on|opened a pr for|put up a pr for|"
     r"opened a draft for|started looking at|started working on|started digging into)\s+"
-    r"(?:(?:working|work|looking)\s+(?:on|at|into)\s+)?(?P<obj>.+)$", _F)
+    r"(?:(?:working|work|looking|chipping away|chipping|poking|digging|hacking|plugging away|grinding)\s+"
+    r"(?:on|at|into|through)\s+)?(?P<obj>.+)$", _F)
 _PROGRESSIVE = re.compile(
     rf"^(?:{_WHO}\s*)?(?:am|'m|are|'re|is|'s)\s+(?:(?:still|currently|now|actively|already|also|just|busy|"
     r"mostly|mainly|right now)\s+)*(?P<verb>[a-z]+ing)\s+(?P<obj>.+)$", _F)
@@ -182,6 +188,9 @@ _EXTERNAL = re.compile(
     r"^(?:the\s+)?(?:they|vendor|vendors|client|clients|customer|customers|legal|marketing|sales|finance|"
     r"procurement|the other team|another team|[a-z]+ team|their team|management|leadership|support|"
     r"the contractor|contractors|partner|partners|apple|google|aws|microsoft)\b", _F)
+# "They want the tax ID printed in the footer": what others ask of the team is the team's work to take.
+_THEY_WANT = re.compile(r"^(?:the\s+)?\S+(?:\s+team)?\s+(?:want|wants|need|needs|asked for|asked us to|"
+                        r"requested|would like|are asking for|is asking for|are asking us to)\b", _F)
 _OLD_OR_PERSONAL = re.compile(
     r"\b(?:last year|years ago|months ago|back in (?:the day|20\d\d)|used to|my last job|my old|previous company|"
     r"movie|movies|film|(?:a|the|that|this|my) book|novel|board game|video game|"
@@ -285,9 +294,29 @@ def asked_about(clause: str) -> str:
     return ""
 
 
+# "What I did do this week: I rotated the keys", "What I've started instead is a cold tier": a report.
+_WHAT_I_DID = re.compile(
+    r"^(?:(?:and|so|but|also|oh)\s+)*what (?P<who>i|we)(?P<have>'ve| have)? (?:also |actually )?"
+    r"(?P<verb>did do|did|started|finished|built|fixed|shipped|worked on|got done|wrapped up)"
+    r"(?:\s+(?:instead|this week|today|yesterday|last week|so far|though))*(?:\s*:\s*|\s+(?:is|was|were)\s+)"
+    r"(?P<rest>\S.*)$", _F)
+
+
+def _report_of(sentence: str) -> str:
+    match = _WHAT_I_DID.match(sentence)
+    if not match:
+        return sentence
+    rest = match.group("rest")
+    if re.match(r"^(?:i|we)\b", rest, _F):
+        return rest
+    verb = "did" if match.group("verb").lower() in ("did do", "did") else match.group("verb")
+    return f"{match.group('who')}{match.group('have') or ''} {verb} {rest}"
+
+
 def clauses(text: str) -> list[str]:
     parts: list[str] = []
     for sentence in _SENTENCE.split(text.replace("’", "'").replace("‘", "'")):
+        sentence = _report_of(sentence)
         for part in _CLAUSE.split(sentence):
             part = _FILLER.sub("", part.strip()).strip(" ,")
             if part:
@@ -354,6 +383,9 @@ def _request(clause: str, speaker: str | None) -> Statement | None:
     if match:
         to = match.group("to") or match.group("to2")
         return _statement(Intent.TODO, clause, match.group("obj"), to, speaker, request=True, confidence=0.9)
+    match = _NEED_SOMEONE.match(clause)
+    if match:
+        return _statement(Intent.TODO, clause, match.group("obj"), None, speaker, request=True, confidence=0.8)
     match = _WHO_CAN.match(clause)
     if match:
         return _statement(Intent.TODO, clause, match.group("obj"), None, speaker, request=True, confidence=0.7)
@@ -378,7 +410,8 @@ def _future(clause: str, speaker: str | None) -> Statement | None:
 
 # "I'm calling it fixed", "that one can be closed", "so that's off the list": the speaker declares it done.
 _DECLARED_DONE = re.compile(
-    r"\b(?:(?:calling|call|consider|mark|marking|count|counting)\s+(?:it|that|this|them)(?:\s+one)?\s+(?:as\s+)?"
+    r"^(?:(?:i|we|he|she|they)\s*(?:'ve|have|has|just|finally)?\s+)?(?:closed|wrapped|knocked|finished|signed|"
+    r"sorted|rounded|tied|buttoned)\s+(?:it|that|this|them)\s+(?:out|up|off)\b|\b(?:(?:calling|call|consider|mark|marking|count|counting)\s+(?:it|that|this|them)(?:\s+one)?\s+(?:as\s+)?"
     r"(?:done|fixed|finished|complete|closed|resolved)|(?:it|that|this)(?:\s+one)?\s+can\s+(?:be\s+)?close[d]?|"
     r"(?:that's|it's|that is|it is|this is)\s+off\s+(?:the|my|our)\s+(?:list|plate|board)|"
     r"(?:we|you)\s+can\s+close\s+(?:it|that|this)|ready\s+to\s+close)\b", _F)
@@ -414,6 +447,8 @@ def _done(clause: str, speaker: str | None) -> Statement | None:
     match = _DONE_SUBJECT.match(clause) or _DONE_VERB_TAIL.match(clause)
     if match and _NEGATED_END.search(match.group("obj")):
         return None  # "the settings redesign isn't finished"
+    if match and re.search(r"\b(?:when|once|if|until|unless|after|before|as soon as|whether)\b", match.group("obj"), _F):
+        return None  # "ping me when the month view's fixed": a condition, not a report
     if match:
         rest = match.groupdict().get("rest") or ""
         if re.match(r"\s*(?:yet|soon|by|next|tomorrow|later|in\s+\w+\s+(?:days|weeks))", rest, _F):
@@ -476,9 +511,10 @@ def analyze_clause(clause: str, speaker: str | None) -> Clause:
         return Clause(clause, None, "dropped")
     if _HEDGE.search(clause):
         return Clause(clause, None, "hedged")
-    if _EXTERNAL.match(clause):
+    if _EXTERNAL.match(clause) and not _THEY_WANT.match(clause):
         return Clause(clause, None, "external")
-    statement = _future(clause, speaker) or _done(clause, speaker) or _progress(clause, speaker)
+    statement = (_request(clause, speaker) if _NEED_SOMEONE.match(clause) else None) or _future(
+        clause, speaker) or _done(clause, speaker) or _progress(clause, speaker)
     if statement is None:
         if _NEGATION.search(clause) and _STATUS_WORD.search(clause):
             return Clause(clause, None, "negated")  # "it's not merged yet"
@@ -497,7 +533,7 @@ _LABEL_NOT = re.compile(r"\b(?:i|i'm|i've|we|we're|you|he|she|they|is|are|was|we
                         r"note|fyi|heads up|plan|agenda|first|second|third|next|last|also)\b|\d:\d", _F)
 _BARE_STATE = re.compile(
     rf"^(?:(?:all|now|finally|fully|basically|officially)\s+)*(?P<state>{_DONE_WORDS}|in progress|underway|"
-    r"under way|started|in review|in code review|in qa|in testing|half done|halfway|halfway there|"
+    r"under way|started|in review|in code review|in qa|in testing|half done|halfway|halfway there|sorted|good|"
     r"on it|ongoing|in flight|mostly done)\b(?P<rest>.*)$", _F)
 _STARTED_STATES = ("in progress", "underway", "under way", "started", "in review", "in code review", "in qa",
                    "in testing", "half done", "halfway", "halfway there", "on it", "ongoing", "in flight",
