@@ -38,7 +38,7 @@ CONTEXT_LINES = 3
 _ACK = re.compile(r"^(?:sure|yes|yeah|yep|ok|okay|will do|on it|got it|can do|absolutely|of course|no problem|"
                   r"sounds good|i can|i'll take it|i'll do it|i'll handle it|네|넵|예|알겠습니다|알겠어요|좋아요|"
                   r"제가 할게요|제가 하겠습니다|할게요|하겠습니다|그럴게요|오케이)\b", re.IGNORECASE)
-_DECLINE = re.compile(r"^(?:no\b|nope|sorry|i can't|i cannot|i won't|not this (?:week|sprint|time)|"
+_DECLINE = re.compile(r"^(?:no\b|nope|not me\b|sorry|i can't|i cannot|i won't|not this (?:week|sprint|time)|"
                       r"i don't have (?:the )?(?:time|bandwidth)|i'm (?:swamped|full|out)|아니요|아뇨|죄송|"
                       r"(?:저는 |제가 )?(?:이번 주는 |이번엔 )?(?:어려울|힘들|못 ?할|안 ?될) ?것 ?같|시간이 ?없)",
                       re.IGNORECASE)
@@ -47,6 +47,11 @@ _SHIPPED = re.compile(r"\b(?:merged|deployed|shipped|released|rolled out|went li
 # "Actually no, …", "아 아니다, …": the speaker corrects what they just said.
 _CORRECTION = re.compile(r"^\W*(?:(?:actually|wait|sorry|oh|hmm|um)\W+)*(?:no|nope|scratch that|correction)\b"
                          r"|^\W*(?:아\s?)?아니(?:다|요|에요|네요|지)\b|^\W*(?:아\s?)?잠깐(?:만)?", re.IGNORECASE)
+# "So to recap: …", "정리하면 …": the meeting restating itself.
+_RECAP = re.compile(r"^\W*(?:(?:so|okay|ok|alright|right)\W+)*(?:to (?:recap|summari[sz]e|sum up|wrap up)|recap|"
+                    r"summary|in summary|summing up|quick recap|let me recap|let me summari[sz]e)\b|"
+                    r"^\W*(?:(?:자|네|그럼|그러면|좋아요|오케이)\W+)*(?:정리하면|정리해 ?보면|정리하자면|요약하면|요약하자면|"
+                    r"정리할게요|정리하겠습니다|마지막으로 ?정리)", re.IGNORECASE)
 # Ticket keys as people say them: "PAY-142", "#142".
 _TICKET_KEY = re.compile(r"\b[A-Za-z][A-Za-z0-9]{1,9}-\d{1,6}\b|#\d{1,6}\b")
 _POINTS_BACK = re.compile(r"\b(?:it|that|this|them|those)\b|그거|그건|그것|이건|이거|그 ?부분", re.IGNORECASE)
@@ -183,7 +188,7 @@ _GREETING = re.compile(r"\b(?:morning|hello|hi|hey|welcome|everyone|everybody|fo
                        r"반갑습니다|시작하겠습니다|시작할게요|시작하죠|시작합시다", re.IGNORECASE)
 
 
-_ASIDE = re.compile(r"\b(?:also|and|oh|one more|another thing|while i was|in the meantime|meanwhile|by the way|btw|"
+_ASIDE = re.compile(r"\b(?:also|and|oh|one more|what i did|what i've done|what we did|another thing|while i was|in the meantime|meanwhile|by the way|btw|"
                     r"side note|unrelated|separately|on top of that|plus|last thing)\b|그리고|아 ?맞다|하나 ?더|참|그 ?김에|"
                     r"겸사겸사|별개로|추가로|그 ?사이에|그동안", re.IGNORECASE)
 
@@ -295,6 +300,8 @@ class MeetingReader:
         self.line_text = ""
         self.mention: _Mention | None = None
         self.acked: ExtractedTicket | None = None  # the request this utterance just accepted
+        self.declined = False  # this utterance turned a request down
+        self.recap = False  # "So to recap: …" restates what was said: it adds evidence, never new work
         self.clock = 0  # counts clauses, to tell which of a topic and a mention came last
         # The last move made: (line, ticket, the update it replaced, the status before), for "actually no…".
         self.last_move: tuple[int, str, StatusUpdate | None, TicketStatus, int] | None = None
@@ -332,6 +339,8 @@ class MeetingReader:
         self.line_statements = 0
         self.line_text = text
         self.acked = None
+        self.recap = bool(_RECAP.match(text))
+        self.declined = False
         self._confirm(utterance.index, speaker, text)
         moves: list[StatusUpdate] = []
         for clause in analyze_line(text, speaker, self.request.language, self.names):
@@ -346,10 +355,13 @@ class MeetingReader:
         if self.request_open is None:
             return
         asked_line, ticket, addressee = self.request_open
-        if line - asked_line > 1:
+        if line - asked_line > (1 if addressee else 2):
             self.request_open = None
             return
         if speaker and _DECLINE.match(text.strip()) and (addressee is None or addressee == speaker):
+            self.declined = True  # what the one declining says next is their reason, not new work
+            if addressee is None:
+                return  # "Can someone…?" "Not me." — someone else may still take it
             # "Sorry, not this sprint": the request is not taken, so it is not work anyone committed to.
             self._withdraw(ticket, asked_line)
             self.request_open = None
@@ -452,9 +464,10 @@ class MeetingReader:
         if statement.intent == Intent.TODO:
             # A plan said right after reporting a board item, without "also"/"그리고", is the next step of
             # that item ("1라인은 다 붙었고 2라인은 다음 주에 붙일 예정입니다").
+            # The same for how a ticket just taken on will be done ("I'll do it. I'll purge the old snapshots…").
             topic = self.topic
-            return not (self.line_topics > 0 and topic is not None and topic.board is not None
-                        and topic.line == line and not statement.request and not _ASIDE.search(statement.clause))
+            return not (self.line_topics > 0 and topic is not None and topic.line == line
+                        and not statement.request and not _ASIDE.search(statement.clause))
         # Work reported started or done that nobody planned is brought up as an aside ("Oh, and I also
         # fixed…", "아 그리고 …") or as a fix of something wrong; otherwise it is a detail of the update.
         return self.line_topics == 0 and (
@@ -562,7 +575,7 @@ class MeetingReader:
                 return
         # Work described in an utterance already about something is a detail or a reason, not new work.
         proposal = ignored != "question" or is_proposal(text, self.request.language)
-        if (proposal and (self.line_topics == 0 or is_problem(text)) and title and not _GREETING.search(text)
+        if (proposal and not self.declined and (self.line_topics == 0 or is_problem(text)) and title and not _GREETING.search(text)
                 and not any(w in _MEETING_WORDS for w in content_words(text)) and is_work(title)
                 and len(content_words(title)) >= 2
                 and score < NEW and not (self.mention is not None and self.mention.line == line)):
@@ -605,7 +618,7 @@ class MeetingReader:
               evidence: Evidence) -> StatusUpdate | None:
         target = _STATUS_OF.get(statement.intent)
         current = self.status[ticket.id]
-        if target is None or not allowed_transition(current, target, Cause.SPEECH):
+        if target is None or self.recap or not allowed_transition(current, target, Cause.SPEECH):
             return None
         original = self.updates[ticket.id].from_status if ticket.id in self.updates else current
         update = StatusUpdate(ticket_id=ticket.id, from_status=original, to_status=target,
@@ -635,6 +648,8 @@ class MeetingReader:
                     ticket.status = status
                 self.topic = _Topic(line, new=ticket, clock=self.clock)
                 return
+        if self.recap:
+            return
         ticket = ExtractedTicket(title=title, content=evidence.quote, status=status,
                                  meeting_id=self.request.meeting_id, assignee=statement.assignee,
                                  evidence=[evidence], confidence=statement.confidence)
@@ -645,6 +660,8 @@ class MeetingReader:
             self.request_open = (line, ticket, statement.assignee)
 
     def _blocker(self, statement: Statement, line: int, evidence: Evidence) -> None:
+        if self.recap:
+            return
         ticket, score = self.board.best(statement.clause)
         ticket_id = ticket.id if ticket is not None and score >= MATCH else None
         if ticket_id is None and self.topic is not None and self.topic.board and line - self.topic.line <= 1:

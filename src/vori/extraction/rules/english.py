@@ -161,6 +161,11 @@ _QUESTION_START = re.compile(
 _NEGATION = re.compile(
     r"\b(?:not|never|no longer|isn't|aren't|wasn't|weren't|haven't|hasn't|hadn't|didn't|don't|doesn't|won't|"
     r"can't|cannot|couldn't|wouldn't|shouldn't|nothing|nobody|yet to|far from)\b|n't\b", _F)
+# Writing the work down is not doing it: "I'll open a new ticket for it", "I filed a ticket".
+_FILED = re.compile(r"\b(?:open|opened|opening|file|filed|filing|create|created|creating|raise|raised|log|logged|"
+                    r"write up|wrote up|make|made|add|added|put in|cut|cutting)\s+(?:a|an|the|one|new|separate|"
+                    r"another|a new|a separate|its own|a follow-up)?\s*(?:new\s+|separate\s+|follow-up\s+)?"
+                    r"(?:ticket|issue|jira|bug report|card|story)s?\b", _F)
 # Feedback folded into work already on the board: "that's part of the redesign", "I'll do it in the same PR".
 _FOLDED = re.compile(
     r"\b(?:(?:that's|that is|it's|it is|this is)\s+(?:just\s+)?(?:part of|covered by|included in|in scope (?:of|for))|"
@@ -174,12 +179,14 @@ _HEDGE = re.compile(
     r"long term|long-term|could be worth|worth exploring|in theory|i guess we could|we could also|we could|"
     r"could maybe|probably not|i doubt|no idea|i wish|hypothetically|in an ideal world|dream|think about|"
     r"thinking about|consider|considering|mull over|sleep on|if (?:i|we) have to|if needed|if necessary|"
-    r"if it comes to that|if it happens again)\b", _F)
+    r"if it comes to that|if it happens again|we'll see|we will see|let's see|let us see)\b", _F)
 _DROPPED = re.compile(
     r"\b(?:let's not|let us not|not going to|won't|(?:let's|we'll|we will|we can|we should)\s+drop|"
     r"drop(?:ping|ped)?\s+(?:it|that|this|the idea)(?!\s+(?:in|into|on|off|by))|skip|skipping|postpone|postponed|"
     r"push(?:ed|ing)? (?:it |that |this )?(?:back|out)|push(?:ed|ing)? .{0,30}?to next|next quarter|next year|"
-    r"next half|deprioriti[sz]e|deprioriti[sz]ed|out of scope|park(?:ed|ing)? (?:it|that|this)|on hold|"
+    r"next half|push(?:ed|ing)? (?:it|that|this|them) (?:to|until|till|into|past)\b|"
+    r"leave (?:it|that|this) (?:where it is|as it is|as is|alone|for now)|next sprint|"
+    r"deprioriti[sz]e|deprioriti[sz]ed|out of scope|park(?:ed|ing)? (?:it|that|this)|on hold|"
     r"park|shelve|shelved|cancel|cancelled|canceled|descope|descoped|not this sprint|not a priority|"
     r"no longer needed|not needed|scrap|scrapped|abandon|abandoned|put (?:it|that|this) aside|"
     r"table (?:it|that|this)|tabled|revisit (?:it|that|this)? ?later|later this year|not now|for another time)\b",
@@ -403,6 +410,11 @@ def _future(clause: str, speaker: str | None) -> Statement | None:
             who = "I"
         if pattern in (_FUTURE, _SEARCHING[_FUTURE]) and (who or "").lower() == "it":
             return None  # "it should be fine" says nothing about who does what
+        if re.match(r"^have\s+(?:\w+ed|been|done|run|gone|seen|known|caught|written|built|had)\b", groups["obj"], _F) \
+                and re.search(r"\b(?:should|could|would|must|might)\b", clause[:match.start("obj")], _F):
+            return None  # "should have run before winter": hindsight, not a plan
+        if re.match(r"^have\s+.+\s+(?:done|sorted|finished|fixed|ready|wrapped up|merged|out|in)\b", groups["obj"], _F):
+            return None  # "I should have month view sorted by Thursday": a forecast for work under way
         return _statement(Intent.TODO, clause, groups["obj"], who, speaker,
                           request=pattern is _IMPERATIVE)
     return None
@@ -444,6 +456,11 @@ def _done(clause: str, speaker: str | None) -> Statement | None:
         if verb and verb.lower() in _CREATIVE_VERBS:
             obj = f"{verb} {obj}"
         return _statement(Intent.DONE, clause, obj, match.groupdict().get("who"), speaker)
+    match = _DONE_PAST.match(clause)
+    if match and match.group("verb").lower() not in _NOT_WORK_VERBS:
+        # "I rotated the payment gateway API keys": work the speaker did, in the speaker's verb.
+        return _statement(Intent.DONE, clause, f"{match.group('verb')} {match.group('obj')}", match.group("who"),
+                          speaker, confidence=0.8)
     match = _DONE_SUBJECT.match(clause) or _DONE_VERB_TAIL.match(clause)
     if match and _NEGATED_END.search(match.group("obj")):
         return None  # "the settings redesign isn't finished"
@@ -459,6 +476,17 @@ def _done(clause: str, speaker: str | None) -> Statement | None:
         return _statement(Intent.DONE, clause, _noun_phrase(match.group("obj")), None, speaker)
     return None
 
+
+_DONE_PAST = re.compile(r"^(?P<who>i|we)\s+(?:(?:also|just|finally|already|actually|quickly|successfully)\s+)*"
+                        r"(?P<verb>[a-z]{3,}ed)\s+(?P<obj>(?:the|a|an|our|all|every|both|some|their)\b.+)$", _F)
+# Past-tense verbs that tell of something other than work done: "I noticed the…", "we asked the vendor…".
+_NOT_WORK_VERBS = words("""noticed asked pinged emailed called talked mentioned realized realised wanted needed
+tried missed forgot liked loved hated watched played visited attended joined checked looked listened heard
+learned learnt discussed showed pointed agreed suggested proposed promised expected assumed guessed hoped
+worried wondered decided planned scheduled booked waited reviewed skimmed followed chased nudged reminded
+messaged texted contacted informed warned reported flagged escalated raised opened filed logged received
+started used spent passed pushed helped covered shadowed paired observed noted counted compared measured
+estimated reproduced traced investigated explored researched analysed analyzed considered""")
 
 # Verbs whose object alone would not name the work ("added rate limiting" is the work "add rate limiting").
 _CREATIVE_VERBS = words("""added removed implemented built automated patched updated refactored documented
@@ -505,6 +533,8 @@ def analyze_clause(clause: str, speaker: str | None) -> Clause:
         return Clause(clause, request, None if request else "question")
     if _DECISION.search(clause) and not _NEGATION.search(clause):
         return Clause(clause, Statement(Intent.DECISION, clause, _clean_object(clause)))
+    if _FILED.search(clause):
+        return Clause(clause, None, "filed")
     if _FOLDED.search(clause):
         return Clause(clause, None, "folded")
     if _DROPPED.search(clause):
