@@ -47,6 +47,9 @@ _SHIPPED = re.compile(r"\b(?:merged|deployed|shipped|released|rolled out|went li
 # "Actually no, …", "아 아니다, …": the speaker corrects what they just said.
 _CORRECTION = re.compile(r"^\W*(?:(?:actually|wait|sorry|oh|hmm|um)\W+)*(?:no|nope|scratch that|correction)\b"
                          r"|^\W*(?:아\s?)?아니(?:다|요|에요|네요|지)\b|^\W*(?:아\s?)?잠깐(?:만)?", re.IGNORECASE)
+# Someone wants more: "they'd like to set the time themselves", "직접 정하고 싶어 하세요", "해 달래요".
+_WANTS = re.compile(r"\b(?:want|wants|wanted|would like|asked for|asking for|requested|need|needs)\b|원하|싶어\s?하|"
+                    r"요청|해\s?달라|해\s?달래|해\s?주면\s?좋겠|있으면\s?좋겠", re.IGNORECASE)
 # "So to recap: …", "정리하면 …": the meeting restating itself.
 _RECAP = re.compile(r"^\W*(?:(?:so|okay|ok|alright|right)\W+)*(?:to (?:recap|summari[sz]e|sum up|wrap up)|recap|"
                     r"summary|in summary|summing up|quick recap|let me recap|let me summari[sz]e)\b|"
@@ -481,6 +484,8 @@ class MeetingReader:
         topic = self.topic
         if topic is None or line - topic.line > CONTEXT_LINES:
             return None
+        if self.line_topics == 0 and topic.line < line and _ASIDE.search(self.line_text[:12]):
+            return None  # "아 그리고 어젯밤에 핫픽스 하나 나갔어요": something else, not the item before
         if statement.intent == Intent.TODO:
             if topic.new is not None and statement.assignee and topic.new.assignee is None:
                 topic.new.assignee = statement.assignee
@@ -558,10 +563,13 @@ class MeetingReader:
             named, named_score = self.board.best(phrase) if phrase else (None, 0.0)
             if named_score > score:
                 ticket, score = named, named_score
-        if ticket is not None and score >= MATCH:
+        follow_up = ticket is not None and self.status.get(ticket.id) == TicketStatus.DONE and bool(_WANTS.search(text))
+        if ticket is not None and score >= MATCH and not follow_up:
             self.topic = _Topic(line, board=ticket, score=score, clock=self.clock)
             self.line_topics += 1
             return
+        if follow_up:
+            score = 0.0  # "유통기한 알림, 약사님들이 알림 시간을 직접 정하고 싶어 하세요": more work on a done ticket
         if refers_back(text, self.request.language):
             mention_newer = self.mention is not None and (self.topic is None or self.mention.clock > self.topic.clock)
             if not mention_newer and self.topic is not None and line - self.topic.line <= CONTEXT_LINES:

@@ -19,7 +19,7 @@ _SENTENCE = re.compile(r"(?<=[.!?。])\s+|(?<=[다요죠음])\s*[,.]\s+(?=그리
 _CLAUSE = re.compile(r"\s+(?:그리고|근데|그런데|하지만|그래서|그러고|그리고요|또)\s+"
                      r"|(?<=[고데만서며니])\s*,\s+(?=[가-힣A-Za-z])"
                      r"|(?<=했고|됐고|있고|이고|였고|왔고|었고|았고|겠고|해서|돼서|되서|어서|아서|여서|워서|져서|쳐서|"
-                     r"는데|은데|인데|던데|지만|니까|으니|면서|으며|하며)\s+")
+                     r"는데|은데|인데|던데|니까|으니|면서|으며|하며)\s+|(?<!까지만)(?<=지만)\s+")
 _FILLER = re.compile(r"^(?:(?:음+|어+|그+|네+|예|아+|자|일단|그래서|그리고|근데|그럼|그러면|이제|저기|뭐|막|"
                      r"아무튼|암튼|참|또|그니까|그러니까|오케이|넵|넹|좋습니다|좋아요|알겠습니다)[,.…\s]+)+")
 
@@ -36,6 +36,9 @@ _HEDGE = re.compile(r"아마|나중에|생각하자|생각합시다|그때 ?가�
 _DROPPED = re.compile(r"미루|미뤄|미룹|미룰|보류|다음 ?분기|내년|다음 ?달로|다음 ?스프린트|하지 ?말|안 ?하기로|빼기로|"
                       r"빼죠|빼자|제외|취소|드롭|스킵|나중으로|우선순위에서|접기로|접죠|접자|홀드|중단하기로|"
                       r"안 ?하는 ?걸로|하지 ?않기로|하지 ?않는 ?(?:것|걸)으?로|(?<!불)필요 ?없")
+# Writing the work down is not doing it: "티켓 넣었어요", "이슈 따로 팔게요".
+_FILED = re.compile(r"(?:티켓|이슈|지라|카드)(?:를|을|은|는|도|만)?\s?(?:하나\s?|따로\s?|새로\s?)*(?:넣|만들|끊|올리|올렸|올려|등록|생성|"
+                    r"파|팠|발행|작성|따)")
 # Feedback folded into work already on the board: "그건 그 화면 작업 안에서 같이 처리해 줘요".
 _FOLDED = re.compile(r"(?:안에서|에서|하면서|김에|때) ?같이 ?(?:처리|반영|해|하|작업|넣|수정|봐)|에 ?(?:포함|합쳐|묶어|넣어)|"
                      r"(?:같이|함께) ?묶어|(?:그|같은) ?(?:PR|피알|티켓|작업|건)(?:에서|에|으로|로) ?(?:같이|함께|처리|반영)")
@@ -63,7 +66,7 @@ _DONE = re.compile(
     r"발송|등록|생성|삭제|변경|전환|이관|도입|적용|리팩토링|최적화|자동화)(?:를|을|도|는|가|이)?\s*(?:다\s*)?"
     r"(?:했|됐|되었|하였|해\s?놨|해\s?뒀|해\s?두었|시켰|완료|끝|나갔|들어갔|돼\s?있|되어\s?있)|"
     r"(?:배포|스토어|운영|프로덕션|릴리즈|릴리스|라이브)\S*\s?(?:\S+\s)?올렸|고쳤|내보냈|보냈|(?<!말씀)드렸|붙였|만들었|짰|짜\s?놨|넣었|뺐|바꿨|옮겼|닫았|풀었|나갔습니다|나갔어요|라이브(?:됐|예요|입니다)|"
-    r"잘\s?돌아가|정상\s?동작|"
+    r"잘\s?돌아가|정상\s?동작|(?:까지|다|이제)\s?끝[.!]?$|"
     # "정리해놨어요", "올려뒀어요": done and left in place
     r"\S\s?(?:놨|뒀|두었|놓았)(?:어|어요|습니다|음|다|네|고|는데)|(?:^|\s)다\s?[가-힣]+(?:어서|아서|해서|여서)$|^(?:다\s?)?(?:했어요|했습니다|했음|했어|했죠)[.!]?$)")
 _PROGRESS = re.compile(
@@ -114,9 +117,10 @@ _TIME_PHRASE = re.compile(r"(?:어젯밤|그저께|엊그제|어제|아까|방�
                           r"|[월화수목금토일]요일\s?(?:까지|에|에는|전까지|오전|오후)?(?=\s|$)"
                           r"|(?:오전|오후|아침|저녁|밤)\s?(?:까지|에|중에)(?=\s|$)|\d+\s?(?:시|일|주|분)\s?(?:까지|안에|내로)?(?=\s|$)")
 # "초안 만들어 놨어요", "일부만 반영했어요": a piece or a draft is done, so the work is under way.
-_PARTIAL_WORK = re.compile(r"초안|일부|뼈대|프로토타입|1차|부분만|절반만|반만")
+_PARTIAL_WORK = re.compile(r"초안|일부|뼈대|프로토타입|1차|부분만|절반만|반만|까지만|[가-힣A-Za-z]만 ?(?:만들어|만들었|해 ?놨|해 ?뒀|했|됐|짜)")
 # "절반 정도 옮겼습니다": part of the work is done, so it is under way.
-_PARTIAL = re.compile(r"(?:^|\s)(?:절반|반쯤|반 ?정도|일부|대부분|거의|조금|몇 ?개|\d+\s?%|\d+\s?개 ?중|\d+\s?퍼센트)")
+_PARTIAL = re.compile(r"(?:^|\s)(?:절반|반쯤|반 ?정도|일부|대부분|거의|조금|몇 ?개|\d+\s?%|\d+\s?개 ?중|\d+\s?퍼센트|"
+                      r"좀\s*$)")
 _VERBAL_END = re.compile(r"(?:온|운|한|된|던|할|될|싶|있|없|했|됐|하|되|게|며|요|죠|네|까|는데|은데|야|해서|어서|아서|면서|"
                          r"넣|빼|잡|찾|보|줄|줘|봐|와|가|올|갈|쓰|써)$")
 _HONORIFIC = re.compile(r"^(?:님|씨)(?:이|께서|은|는|도|이랑|한테|께|가)?$")
@@ -298,7 +302,7 @@ def analyze_clause(clause: str, speaker: str | None, names: Collection[str] = ()
         return Clause(clause, None, "question")
     if _DECISION.search(text) and not _NEGATION.search(text):
         return Clause(clause, Statement(Intent.DECISION, clause, text.rstrip(".")))
-    for pattern, reason in ((_FOLDED, "folded"), (_DROPPED, "dropped"), (_HEDGE, "hedged")):
+    for pattern, reason in ((_FILED, "filed"), (_FOLDED, "folded"), (_DROPPED, "dropped"), (_HEDGE, "hedged")):
         if pattern.search(text):
             return Clause(clause, None, reason)
     if _EXTERNAL.search(text):
