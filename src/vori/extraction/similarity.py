@@ -38,6 +38,7 @@ work working task tasks ticket tickets item items thing things stuff part piece 
 implement implementation implementing implemented build building built create creating created make making
 add adding added set setup up finish finished finishing complete completed completing start started starting
 fix fixing fixed update updating updated new initial first basic support handling handle
+pr mr 피알
 다 좀 그 이 저 것 거 건 게 및 등 관련 쪽 부분 작업 구현 개발 진행 처리 추가 수정 기능 건들 일 업무 티켓 이슈
 완료 시작 마무리 준비 적용 관련된 대한 위한 새 새로운 기본 초기
 """)
@@ -84,6 +85,18 @@ _SYNONYMS = [
     "order orders 주문",
     "cart 장바구니",
     "review 리뷰 검토",
+    "change 변경 바꾸 교체",
+    "remove delete 삭제 제거 빼",
+    "display show 표시 보여주 노출",
+    "voice audio sound 음성 소리 오디오",
+    "chart graph 차트 그래프",
+    "schedule 스케줄 일정",
+    "integration sync 연동 동기화 붙이",
+    "move 이전 옮기 이관",
+    "upload 업로드 올리",
+    "filename 파일명",
+    "broken 깨지 깨짐",
+    "fee fees charge 요금 수수료",
 ]
 _CONCEPT = {word: line.split()[0] for line in _SYNONYMS for word in line.split()}
 
@@ -102,6 +115,20 @@ def _fold_english(word: str) -> str:
     return word
 
 
+# Verb endings on a Korean stem in a description ("깨지던", "보여주는", "드래그해서", "깨짐"): the stem is the word.
+_KO_VERB_ENDING = re.compile(r"(?:했던|하던|하는|해서|하고|되던|되는|됐던|하기|던|는|해|기)$")
+
+
+def _korean_stem(word: str) -> str:
+    if len(word) >= 3:
+        stripped = _KO_VERB_ENDING.sub("", word)
+        if len(stripped) >= 2 and stripped != word:
+            return stripped
+    if len(word) >= 2 and word[-1] in "짐함됨":  # a final ㅁ makes a noun of a verb: 깨짐 = 깨지-
+        return word[:-1] + chr(ord(word[-1]) - 16)
+    return word
+
+
 @lru_cache(maxsize=65536)
 def normalize_word(word: str) -> str:
     """The concept a word stands for ('' when it says nothing about *which* work)."""
@@ -110,6 +137,8 @@ def normalize_word(word: str) -> str:
         return ""
     if _HANGUL.match(word):
         word = _strip_particle(word)
+        if word not in _CONCEPT:
+            word = _korean_stem(word)
     elif word not in _CONCEPT:
         word = _fold_english(word)
     if word in _GENERIC:
