@@ -111,7 +111,7 @@ _DID = re.compile(
 _STATUS_WORD = re.compile(r"\b(?:" + _DONE_WORDS + r"|started|starting|working|in progress|begun|kicked off)\b", _F)
 _NEGATED_END = re.compile(r"(?:n't|\bnot|\bnever|\bno longer|\bnowhere near)\s*$", _F)
 _PARTIAL = re.compile(r"^(?:about |around |roughly |almost |nearly |maybe )?(?:a third|a quarter|half|some|most|"
-                      r"part|a few|a couple|one|two|three|the first|\d+(?:\s*%| percent)?)\b(?: of)?", _F)
+                      r"part|a few|a couple|one|two|three|the first|\d+\s*(?:%|percent|of\b|out of\b))(?:\b|(?<=%))(?: of)?", _F)
 
 _PROGRESS_SUBJECT = re.compile(
     r"^(?P<obj>.+?)(?:'s|'re|\s+(?:is|are|'s|'re|has|have))\s+(?:now\s+|currently\s+|still\s+|already\s+|been\s+)*"
@@ -134,15 +134,16 @@ _NOT_PROGRESS = words(
     "expecting assuming guessing seeing saying asking talking meaning leaning considering struggling "
     "blocking missing running coming heading leaving taking")
 _CONTINUING = re.compile(
-    rf"^(?:{_WHO}\s*(?:am|'m|are|'re|is|'s)\s+)?"
+    rf"^(?:{_WHO}\s*(?:am|'m|are|'re|is|'s|'ve been|have been|has been|'s been)\s+)?"
     r"(?:(?:still|currently|now|actively|also|mostly|right now)\s+)*(?:working on|focusing on|busy with|"
-    r"continuing (?:with|on)|chipping away at|plugging away at|grinding through|heads down on|deep in|knee-deep in|"
+    r"continuing (?:with|on)|chipping away at|plugging away at|poking at|hacking on|tinkering with|fiddling with|"
+    r"wrestling with|fighting with|grinding on|grinding through|heads down on|deep in|knee-deep in|"
     r"in the middle of|halfway through|making (?:good |some )?progress on)\s+(?P<obj>.+)$", _F)
 _ON_IT = re.compile(r"^(?:(?:i'm|i am|we're|we are)\s+)?(?:still\s+|also\s+)?on it\b|^(?:i'm|i am|we're|we are)\s+"
                     r"(?:(?:still|also|now|currently|mostly)\s+)*(?:on|taking)\s+(?P<obj>.+)$", _F)
 
 _BLOCKER = re.compile(
-    r"\b(?:blocked|blocking|blocker|waiting on|waiting for|waiting to hear|stuck|can't proceed|cannot proceed|"
+    r"\b(?:blocked|blocking|blocker|waiting on|waiting for|waiting to hear|stuck(?!-)|can't proceed|cannot proceed|"
     r"can't move forward|can't continue|can't start|can't finish|can't test|can't deploy|can't merge|"
     r"can't get|can't access|no access|don't have access|don't have permission|lack access|held up|"
     r"holding (?:me|us|it|this|that) up|depends on|dependent on|until we get|until (?:they|we|someone)|"
@@ -201,7 +202,7 @@ _THEY_WANT = re.compile(r"^(?:the\s+)?\S+(?:\s+team)?\s+(?:want|wants|need|needs
 _OLD_OR_PERSONAL = re.compile(
     r"\b(?:last year|years ago|months ago|back in (?:the day|20\d\d)|used to|my last job|my old|previous company|"
     r"movie|movies|film|(?:a|the|that|this|my) book|novel|board game|video game|"
-    r"dinner|lunch|breakfast|coffee|marathon|hike|hiking|kids|birthday|road trip|trip to|concert|recipe|garden|"
+    r"(?<!after )(?<!before )(?<!over )(?<!at )(?:dinner|lunch|breakfast)|coffee|marathon|hike|hiking|kids|birthday|road trip|trip to|concert|recipe|garden|"
     r"gym|workout|netflix|camping|beach|wedding|baby|yoga|guitar|piano|soccer|football|baseball|basketball|"
     r"tennis|golf|festival|episode|puzzle|lego|renovation|apartment|my (?:dog|cat|kid|son|daughter|wife|husband|"
     r"partner|parents|mom|dad)|popcorn|snacks?|souvenir|cake|pizza|donuts?|beers?|good luck|my heart|"
@@ -440,9 +441,36 @@ _STARTED_IT = re.compile(
     r"|\b(?:call|calling|consider|mark|marking)\s+(?:it|that|this)\s+(?:as\s+)?(?:in progress|started|underway)\b", _F)
 
 
+_CONDITION = re.compile(r"\b(?:when|once|if|until|unless|after|before|as soon as|whether)\b", _F)
+# "Done.", "Fixed!", "All merged": the answer to what was just asked about.
+_BARE_DONE = re.compile(r"^(?:all |totally |fully |finally |already )?(?:done|finished|fixed|merged|shipped|deployed|"
+                        r"live|sorted|wrapped up|complete|completed|resolved)[.!]*$", _F)
+# "it's in the 4.12 build", "were both in the App Store build that went out", "are in and live", "both out".
+_IN_RELEASE = re.compile(
+    r"^(?P<obj>.+?)\s+(?:is|are|was|were|'s|'re)\s+(?:now\s+|both\s+|all\s+|already\s+)*(?:in\s+(?:the\s+|"
+    r"today's\s+|yesterday's\s+|last night's\s+|this morning's\s+|monday's\s+|tuesday's\s+|wednesday's\s+|"
+    r"thursday's\s+|friday's\s+)?(?:[\w.]+\s+){0,2}(?:build|release|deploy|deployment|hotfix|patch|rollout)\b|"
+    r"in and (?:live|working|deployed|merged|shipped)\b|out(?!\s+(?:of|for|sick|today|tomorrow|this|next|until|"
+    r"on|there))\b)", _F)
+_WORKS_NOW = re.compile(r"^(?P<obj>.+?)\s+(?:works?|is working|are working)\s+(?:now|fine now|properly now|again)\b",
+                        _F)
+# "I got the reset emails flowing in dev": works somewhere, not yet for users.
+_WORKS_SOMEWHERE = re.compile(
+    r"^(?:i|we)\s+(?:'ve\s+|have\s+)?got\s+(?P<obj>.+?)\s+(?:working|running|flowing|going|passing)\s+"
+    r"(?:in dev|locally|on staging|in staging|on my machine|in the sandbox|against the sandbox)\b", _F)
+# "I took a first pass at shrinking the pictures", "opened a draft PR that removes 3.8": started.
+_FIRST_GO = re.compile(
+    r"^(?:i|we)\s+(?:'ve\s+|have\s+)?(?:took|taken|had|made)\s+(?:a\s+)?(?:first\s+)?(?:pass|stab|go|crack|"
+    r"start|first cut)\s+(?:at|on)\s+(?P<obj>.+)$|^(?:i|we)\s+(?:'ve\s+|have\s+)?(?:opened|put up|pushed)\s+"
+    r"(?:a\s+)?(?:draft\s+)?(?:pr|pull request|mr|branch)\s+(?:for|that|which|to)\s+(?P<obj2>.+)$", _F)
+
+
 def _done(clause: str, speaker: str | None) -> Statement | None:
-    if _DECLARED_DONE.search(clause):
+    if _DECLARED_DONE.search(clause) or _BARE_DONE.match(clause.strip()):
         return Statement(Intent.DONE, clause, "", None, True)
+    match = _IN_RELEASE.match(clause) or _WORKS_NOW.match(clause)
+    if match and not _NEGATED_END.search(match.group("obj")) and not _CONDITION.search(match.group("obj")):
+        return _statement(Intent.DONE, clause, _noun_phrase(match.group("obj")), None, speaker)
     match = _first((_DID,), clause)
     if match and (match.group("verb") or _refers_back(_clean_object(match.group("obj")))):
         return _statement(Intent.DONE, clause, match.group("obj"), match.group("who"), speaker)
@@ -464,7 +492,7 @@ def _done(clause: str, speaker: str | None) -> Statement | None:
     match = _DONE_SUBJECT.match(clause) or _DONE_VERB_TAIL.match(clause)
     if match and _NEGATED_END.search(match.group("obj")):
         return None  # "the settings redesign isn't finished"
-    if match and re.search(r"\b(?:when|once|if|until|unless|after|before|as soon as|whether)\b", match.group("obj"), _F):
+    if match and _CONDITION.search(match.group("obj")):
         return None  # "ping me when the month view's fixed": a condition, not a report
     if match:
         rest = match.groupdict().get("rest") or ""
@@ -497,6 +525,10 @@ redesigned reworked migrated upgraded ported bumped renamed split killed wrote""
 def _progress(clause: str, speaker: str | None) -> Statement | None:
     if _STARTED_IT.search(clause):
         return Statement(Intent.IN_PROGRESS, clause, "", speaker, True)
+    match = _WORKS_SOMEWHERE.match(clause) or _FIRST_GO.match(clause)
+    if match:
+        obj = match.group("obj") or match.groupdict().get("obj2") or ""
+        return _statement(Intent.IN_PROGRESS, clause, obj, "I", speaker, confidence=0.9)
     match = _ON_IT.match(clause)
     if match:
         return _statement(Intent.IN_PROGRESS, clause, match.group("obj") or "it", "I", speaker, confidence=0.9)
