@@ -262,9 +262,23 @@ def is_work(obj: str) -> bool:
         return False
     if all(w in _MEETING_WORDS or w.isdigit() for w in words):
         return False
-    if any(korean.looks_verbal(w) for w in obj.split()):
-        return False
+    if any(korean.looks_verbal(w) for w in obj.split()) or obj.split()[-1].endswith("같"):
+        return False  # "…하고", "개인정보 같(은 거)": a clause or a comparison, not a name
     return len(obj.split()) <= 14
+
+
+# Passing word along is not a ticket: "send the doc round", "tell schools to email", "이따 링크 보내 드릴게요".
+_CHORE = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?:send|sending|sent|forward|share|tell|email|e-mail|ping|message|text|post|ask|remind|let|"
+    r"loop|cc|reply|respond|notify|inform|call|check with|talk to|talk with|follow up with|chat with|sync with|"
+    r"draft (?:that|the|an|a) (?:email|message|reply|note)|revisit|circle back|get back to|look at it)\b"
+    r"|(?:^|\s)(?:링크|자료|파일|문서|메일|메시지|초대|일정|캘린더)?\s?(?:보내|전달|공유|알려|물어|연락|말씀)\S*$"
+    r"|\b(?:myself|yourself|ourselves|himself|herself|themselves)$", re.IGNORECASE)
+
+
+def is_chore(obj: str) -> bool:
+    words = obj.split()
+    return bool(_CHORE.search(obj.strip())) and (len(words) <= 4 or not re.search(r"[가-힣]", obj))
 
 
 def about_the_meeting(obj: str, clause: str) -> bool:
@@ -462,7 +476,7 @@ class MeetingReader:
         named = [w for w in content_words(statement.obj) if not w.isdigit()]
         if not is_work(statement.obj) or len(named) < 2:
             return False
-        if about_the_meeting(statement.obj, statement.clause):
+        if about_the_meeting(statement.obj, statement.clause) or is_chore(statement.obj):
             return False
         if statement.intent == Intent.TODO:
             # A plan said right after reporting a board item, without "also"/"그리고", is the next step of
