@@ -35,7 +35,8 @@ NEW = 0.5
 _LIST = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|&)\s+|\s*(?:이랑|랑|하고|과|와|,)\s+")
 # A pronoun ("it", "그거") refers back this many utterances at most.
 CONTEXT_LINES = 3
-_ACK = re.compile(r"^(?:sure|yes|yeah|yep|ok|okay|will do|on it|got it|can do|absolutely|of course|no problem|"
+_ACK = re.compile(r"^(?:sure|yes|yeah|yep|ok|okay|will do|on it|got it|can do|absolutely|of course|no problem|mine|"
+                  r"me\b|i've got it|i got it|i'll own it|i can own it|i can take it|happy to|"
                   r"sounds good|i can|i'll take it|i'll do it|i'll handle it|네|넵|예|알겠습니다|알겠어요|좋아요|"
                   r"제가 할게요|제가 하겠습니다|할게요|하겠습니다|그럴게요|오케이)\b", re.IGNORECASE)
 _DECLINE = re.compile(r"^(?:no\b|nope|not me\b|sorry|i can't|i cannot|i won't|not this (?:week|sprint|time)|"
@@ -612,8 +613,13 @@ class MeetingReader:
         # ticket under discussion, unless the work was described in the same breath.
         takes_on = statement.intent == Intent.TODO or (
             mention is not None and mention.line == line and self.line_topics == 0)
+        # Work taken on after a finished ticket came up is new work on it ("Ninety-three is done though?" "It's
+        # done, but this is an encoding bug. I'll fix it"): the problem described is what is taken on.
+        done_topic = (statement.intent == Intent.TODO and topic is not None and topic.board is not None
+                      and self.status.get(topic.board.id) == TicketStatus.DONE)
         if (mention is not None and takes_on and line - mention.line <= CONTEXT_LINES and not statement.aside
-                and (topic is None or topic.clock < mention.clock or line - topic.line > CONTEXT_LINES)):
+                and (topic is None or topic.clock < mention.clock or line - topic.line > CONTEXT_LINES
+                     or done_topic)):
             self.mention = None
             taken = Statement(statement.intent, statement.clause, mention.title, statement.assignee, False,
                               statement.request, statement.confidence)

@@ -69,7 +69,9 @@ _FUTURE = re.compile(
     r"'ve got to|got to|have got to|am gonna|'m gonna|will try to|'ll try to|are planning to|'re planning to|"
     r"is planning to|'s going to|'s gonna|'m also going to|'ll also|will also|'ll probably|will probably|"
     r"'ll just|'ll go ahead and|will go ahead and|am taking|'m taking|is taking|'s taking|'m grabbing|"
-    r"am grabbing|'ll take care of|'ll handle|'ll own|volunteer to|'m happy to|am happy to)\s+)"
+    r"am grabbing|'ll take care of|'ll handle|'ll own|volunteer to|'m happy to|am happy to|"
+    r"'d also|would also|could also|'d(?=\s+(?:fix|do|take|handle|add|build|write|update|clean|own|grab))|"
+    r"could(?=\s+(?:start|fix|do|take|handle|add|build|write|own|grab)))\s+)"
     r"(?:(?:also|then|first|definitely|probably|quickly|actually|just|really|still|now|go ahead and|try to|"
     r"be|get to|start to|begin to)\s+)*(?P<obj>.+)$", _F)
 _LETS = re.compile(r"^let(?:'s| us)\s+(?!not\b)(?:(?:also|just|go ahead and|make sure (?:we|to))\s+)*(?P<obj>.+)$",
@@ -215,7 +217,8 @@ _TRAILING = re.compile(
     r"on (?:monday|tuesday|wednesday|thursday|friday)|(?:by|before|until|after) .*|so .*|because .*|"
     r"since .*|once .*|which .*|while .*|if .*|unless .*|as soon as .*|when .*|then|either|anyway|"
     r"i think|i guess|i believe|hopefully|probably|basically|for the .* release|in the .* sprint|"
-    r"this time|at least|thanks|thank you|please|first|though|btw|with .* help|over the weekend|"
+    r"this time|at least|thanks|thank you|please|first|though|btw|actually|honestly|really|"
+    r"with .* help|over the weekend|"
     r"last week|over the last .*|end of day|eod|end of week|eow|and (?:it|that)(?:'s| is| was) .*|"
     r"and (?:is|was|should|will|it) .*|,? and now .*|,? and we .*|,? and i .*|"
     r"(?:,\s*)?(?:so|and|but) (?:yeah|that's it)|on my end|on my side|from my side|yet|"
@@ -247,7 +250,11 @@ def _noun_phrase(text: str) -> str:
 
 _MENTION_LEAD = re.compile(
     r"^(?:(?:there's|there is|there are|we have|we've got|we got|i noticed|i saw|i found|it looks like|looks like|"
-    r"turns out|apparently|also|and|so|oh|the thing is|one thing is|another thing is|i think)\s+)+", _F)
+    r"turns out|apparently|also|and|so|oh|the thing is|one thing is|another thing is|i think)\s+)+"
+    # "we need booking references on the statement", "florists want to upload a price list": the work asked for
+    r"|^(?:(?:so|and|also)\s+)?(?:we|they|(?:the\s+)?[a-z]+(?:\s+team)?)\s+(?:still\s+|really\s+|also\s+|keep\s+)*"
+    r"(?:need|needs|want|wants|would like|asked for|are asking for|keep asking for|asking for)\s+(?:us\s+)?(?:to\s+)?",
+    _F)
 _CHAT = words("good great sound sounds idea thank thanks cool nice fine agree sure right yeah okay ok love perfect "
               "awesome think know mean guess see feel like want true fair point totally exactly makes sense "
               "small big quick easy hard minor major risky simple tiny huge anything something everything both "
@@ -273,6 +280,7 @@ def mention(clause: str) -> str:
     if ": " in text:
         text = text.split(": ", 1)[1]  # "One thing I noticed while testing: the signup endpoint has …"
     text = _MENTION_LEAD.sub("", text)
+    text = re.split(r"\s+(?:instead of|rather than|so that|so we|because|since|which|so they)\s+", text, maxsplit=1)[0]
     if _NARRATIVE.match(text) or _POINTS_BACK.search(text) or _NEGATION.search(text):
         return ""  # "I reproduced it…", "QA signed off", "it was still pointing…": telling, not work
     if len(text.split()) < 2 or all(w.lower().strip(",.!?") in _CHAT for w in text.split()):
@@ -348,7 +356,7 @@ _TIME_ONLY = re.compile(r"^(?:(?:last|this|next|on|yesterday|today|tomorrow|mond
                         r"again|too|now|finally|overnight)\b\s*)+$", _F)
 _REFERS_BACK = re.compile(r"^(?:it|them)\b|^(?:that|this)(?:\s+(?:one|yesterday|today|last|this|on|in|at|over|"
                           r"earlier|already|too|as well|and|so|but)\b|$)|^[a-z]+\s+(?:it|them|both|those|these)\b"
-                          r"|^(?:both|all of them|each of them)\b", _F)
+                          r"|^(?:both|all of them|each of them)\b|^[a-z]+\s+(?:that|this)$", _F)
 
 
 def _refers_back(obj: str) -> bool:
