@@ -319,6 +319,7 @@ class MeetingReader:
         self.mention: _Mention | None = None
         self.acked: ExtractedTicket | None = None  # the request this utterance just accepted
         self.declined = False  # this utterance turned a request down
+        self.dropped: set[str] = set()  # board tickets the meeting dropped, closed as won't-do or postponed
         self.recap = False  # "So to recap: …" restates what was said: it adds evidence, never new work
         self.clock = 0  # counts clauses, to tell which of a topic and a mention came last
         # The last move made: (line, ticket, the update it replaced, the status before), for "actually no…".
@@ -551,8 +552,13 @@ class MeetingReader:
         """ "Let's push that to next quarter" right after a piece of work came up: it is not work now."""
         self.mention = None
         topic = self.topic
-        if topic is not None and topic.board is not None and line - topic.line <= 1 and (
-                _POINTS_BACK.search(text) or self.board.best(text)[0] is topic.board):
+        named, score = max((self.board.best(phrase) for phrase in (text, *leading_phrases(text))),
+                           key=lambda found: found[1])
+        if named is not None and score >= MATCH:
+            self.dropped.add(named.id)  # "let's not do dark mode this quarter": speech does not move it now
+        if topic is not None and topic.board is not None and line - topic.line <= CONTEXT_LINES and (
+                _POINTS_BACK.search(text) or named is topic.board):
+            self.dropped.add(topic.board.id)
             self.topic = None  # "let's push discounts to next sprint": nothing more is said of it now
             return
         if topic is None or topic.new is None or line - topic.line > 1:
@@ -646,7 +652,7 @@ class MeetingReader:
               evidence: Evidence) -> StatusUpdate | None:
         target = _STATUS_OF.get(statement.intent)
         current = self.status[ticket.id]
-        if target is None or self.recap or not allowed_transition(current, target, Cause.SPEECH):
+        if target is None or self.recap or ticket.id in self.dropped or not allowed_transition(current, target, Cause.SPEECH):
             return None
         original = self.updates[ticket.id].from_status if ticket.id in self.updates else current
         update = StatusUpdate(ticket_id=ticket.id, from_status=original, to_status=target,

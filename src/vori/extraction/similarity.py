@@ -208,7 +208,8 @@ def _coverage(words: Sequence[str], other: Sequence[str]) -> float:
     return sum(max(_word_match(w, o) for o in other) for w in words) / len(words)
 
 
-_PREPOSITION = re.compile(r"\s(?:for|of|on|in|to|with|from|at|by|about|into|per|when|where|that|which)\s",
+_PREPOSITION = re.compile(r"\s(?:for|of|on|in|to|with|from|at|by|about|into|per|when|where|that|which|than|via|"
+                          r"across|after|before|under|over|between|against|during|without|within|instead)\s",
                           re.IGNORECASE)
 
 
@@ -234,7 +235,8 @@ def similarity_of_words(a: Sequence[str], b: Sequence[str], head_a: str = "", he
         score *= 0.8  # one word ("billing") may name any of several tickets: a weaker match
     else:
         head_a, head_b = head_a or a[-1], head_b or b[-1]
-        if _word_match(head_a, head_b) < 0.5 and head_a not in b and head_b not in a:
+        if (_word_match(head_a, head_b) < 0.5 and max(_word_match(head_a, w) for w in b) < 0.8
+                and max(_word_match(head_b, w) for w in a) < 0.8):
             # What each names is what it is ("…실패율 알림" is an alert, "…재출력 버튼" a button).
             score *= 0.8
     return min(1.0, score)

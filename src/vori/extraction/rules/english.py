@@ -55,7 +55,9 @@ _REQUEST = re.compile(
     rf"(?:\s+(?:please|maybe|also|quickly))*\s+(?P<obj>.+?)(?:\s*,?\s*(?P<to2>{_NAME}))?\s*\??$", _F)
 _NEED_SOMEONE = re.compile(
     r"^(?:so\s+|also\s+|and\s+)*(?:we|i)\s+(?:still\s+|also\s+|really\s+)*(?:need|want)\s+(?:someone|somebody|"
-    r"a volunteer|an owner|one of you|a person)\s+to\s+(?P<obj>.+)$", _F)
+    r"a volunteer|an owner|one of you|a person)\s+to\s+(?P<obj>.+)$"
+    r"|(?:^|\b(?:agreed|said|decided)\s+(?:that\s+)?)(?:someone|somebody|one of us)\s+(?:should|needs to|has to|must|"
+    r"will have to|ought to)\s+(?P<obj2>.+)$", _F)
 _WHO_CAN = re.compile(r"^who(?:'s| is| can| wants to| will| could)\s+(?:going to\s+|able to\s+|want to\s+)?"
                       r"(?P<obj>(?:take|own|grab|handle|pick up|look at|do|write|fix)\b.+?)\??$", _F)
 _IMPERATIVE = re.compile(
@@ -187,7 +189,8 @@ _DROPPED = re.compile(
     r"\b(?:let's not|let us not|not going to|won't|(?:let's|we'll|we will|we can|we should)\s+drop|"
     r"drop(?:ping|ped)?\s+(?:it|that|this|the idea)(?!\s+(?:in|into|on|off|by))|skip|skipping|postpone|postponed|"
     r"push(?:ed|ing)? (?:it |that |this )?(?:back|out)|push(?:ed|ing)? .{0,30}?to next|next quarter|next year|"
-    r"next half|push(?:ed|ing)? (?:it|that|this|them) (?:to|until|till|into|past)\b|"
+    r"next half|push(?:ed|ing)? (?:it|that|this|them) (?:to|until|till|into|past)\b|won't-?do|wontfix|"
+    r"(?:not|never) (?:doing|going to do|gonna do) (?:it|that|this)|"
     r"leave (?:it|that|this) (?:where it is|as it is|as is|alone|for now)|next sprint|"
     r"deprioriti[sz]e|deprioriti[sz]ed|out of scope|park(?:ed|ing)? (?:it|that|this)|on hold|"
     r"park|shelve|shelved|cancel|cancelled|canceled|descope|descoped|not this sprint|not a priority|"
@@ -252,7 +255,7 @@ _MENTION_LEAD = re.compile(
     r"^(?:(?:there's|there is|there are|we have|we've got|we got|i noticed|i saw|i found|it looks like|looks like|"
     r"turns out|apparently|also|and|so|oh|the thing is|one thing is|another thing is|i think)\s+)+"
     # "we need booking references on the statement", "florists want to upload a price list": the work asked for
-    r"|^(?:(?:so|and|also)\s+)?(?:we|they|(?:the\s+)?[a-z]+(?:\s+team)?)\s+(?:still\s+|really\s+|also\s+|keep\s+)*"
+    r"|^(?:(?:so|and|also)\s+)?(?:we|they|(?:the\s+|our\s+)?[a-z]+(?:\s+[a-z]+){0,2})\s+(?:still\s+|really\s+|also\s+|keep\s+)*"
     r"(?:need|needs|want|wants|would like|asked for|are asking for|keep asking for|asking for)\s+(?:us\s+)?(?:to\s+)?",
     _F)
 _CHAT = words("good great sound sounds idea thank thanks cool nice fine agree sure right yeah okay ok love perfect "
@@ -399,9 +402,10 @@ def _request(clause: str, speaker: str | None) -> Statement | None:
     if match:
         to = match.group("to") or match.group("to2")
         return _statement(Intent.TODO, clause, match.group("obj"), to, speaker, request=True, confidence=0.9)
-    match = _NEED_SOMEONE.match(clause)
+    match = _NEED_SOMEONE.search(clause)
     if match:
-        return _statement(Intent.TODO, clause, match.group("obj"), None, speaker, request=True, confidence=0.8)
+        return _statement(Intent.TODO, clause, match.group("obj") or match.group("obj2"), None, speaker, request=True,
+                          confidence=0.8)
     match = _WHO_CAN.match(clause)
     if match:
         return _statement(Intent.TODO, clause, match.group("obj"), None, speaker, request=True, confidence=0.7)
@@ -550,7 +554,8 @@ def _progress(clause: str, speaker: str | None) -> Statement | None:
     if match:
         return _statement(Intent.IN_PROGRESS, clause, _noun_phrase(match.group("obj")), None, speaker)
     match = _first((_PROGRESSIVE,), clause)
-    if match and match.group("verb").lower() not in _NOT_PROGRESS:
+    if match and match.group("verb").lower() not in _NOT_PROGRESS and (match.group("who") or "").lower() not in (
+            "they", "you", "it"):
         verb = match.group("verb")
         obj = match.group("obj")
         if verb.lower() in ("working", "focusing", "concentrating"):
@@ -571,7 +576,7 @@ def analyze_clause(clause: str, speaker: str | None) -> Clause:
     if question:
         request = _request(clause, speaker)
         return Clause(clause, request, None if request else "question")
-    if _DECISION.search(clause) and not _NEGATION.search(clause):
+    if _DECISION.search(clause) and not _NEGATION.search(clause) and not _NEED_SOMEONE.search(clause):
         return Clause(clause, Statement(Intent.DECISION, clause, _clean_object(clause)))
     if _FILED.search(clause):
         return Clause(clause, None, "filed")
@@ -583,7 +588,7 @@ def analyze_clause(clause: str, speaker: str | None) -> Clause:
         return Clause(clause, None, "hedged")
     if _EXTERNAL.match(clause) and not _THEY_WANT.match(clause):
         return Clause(clause, None, "external")
-    statement = (_request(clause, speaker) if _NEED_SOMEONE.match(clause) else None) or _future(
+    statement = (_request(clause, speaker) if _NEED_SOMEONE.search(clause) else None) or _future(
         clause, speaker) or _done(clause, speaker) or _progress(clause, speaker)
     if statement is None:
         if _NEGATION.search(clause) and _STATUS_WORD.search(clause):
