@@ -211,7 +211,8 @@ def is_proposal(text: str, language: str) -> bool:
 
 
 _SUBJECT_END = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|can|should|keeps?|kept|got|went|needs?|"
-                          r"still|just|now)\b|'s\b|'re\b", re.IGNORECASE)
+                          r"still|just|now|ran|runs|came|broke|took|made|hit|fell|began|did|does|works?|looks?|"
+                          r"seems?|[a-z]{3,}ed)\b|'s\b|'re\b", re.IGNORECASE)
 _KO_TOPIC = re.compile(r"^(.{2,40}?(?:은|는|이|가|도))\s")
 
 

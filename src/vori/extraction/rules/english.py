@@ -184,7 +184,8 @@ _HEDGE = re.compile(
     r"long term|long-term|could be worth|worth exploring|in theory|i guess we could|we could also|we could|"
     r"could maybe|probably not|i doubt|no idea|i wish|hypothetically|in an ideal world|dream|think about|"
     r"thinking about|consider|considering|mull over|sleep on|if (?:i|we) have to|if needed|if necessary|"
-    r"if it comes to that|if it happens again|we'll see|we will see|let's see|let us see)\b", _F)
+    r"if it comes to that|if it happens again|we'll see|we will see|let's see|let us see|i thought|i assumed|"
+    r"i figured|i believed|i was told|supposedly)\b", _F)
 _DROPPED = re.compile(
     r"\b(?:let's not|let us not|not going to|won't|(?:let's|we'll|we will|we can|we should)\s+drop|"
     r"drop(?:ping|ped)?\s+(?:it|that|this|the idea)(?!\s+(?:in|into|on|off|by))|skip|skipping|postpone|postponed|"
@@ -253,7 +254,8 @@ def _noun_phrase(text: str) -> str:
 
 _MENTION_LEAD = re.compile(
     r"^(?:(?:there's|there is|there are|we have|we've got|we got|i noticed|i saw|i found|it looks like|looks like|"
-    r"turns out|apparently|also|and|so|oh|the thing is|one thing is|another thing is|i think)\s+)+"
+    r"turns out|apparently|also|and|so|oh|the thing is|one thing is|another thing is|i think|"
+    r"(?:someone|somebody|people|[a-z]+)\s+(?:mentioned|said|reported|complained|flagged)(?:\s+that)?)\s+)+"
     # "we need booking references on the statement", "florists want to upload a price list": the work asked for
     r"|^(?:(?:so|and|also)\s+)?(?:we|they|(?:the\s+|our\s+)?[a-z]+(?:\s+[a-z]+){0,2})\s+(?:still\s+|really\s+|also\s+|keep\s+)*"
     r"(?:need|needs|want|wants|would like|asked for|are asking for|keep asking for|asking for)\s+(?:us\s+)?(?:to\s+)?",
@@ -306,7 +308,10 @@ def asked_about(clause: str) -> str:
     """The work a question asks about ("Fatima, where's the public API alert?" → "public API alert")."""
     match = _ASKED_ABOUT.match(clause.strip())
     if match:
-        return _noun_phrase(match.group("obj"))
+        # "Did the accrual thing make it into the Friday build?": the thing, not what happened to it.
+        obj = re.split(r"\s+(?:make|get|go|land|ship|pass|work|break|run|come|happen|finish|end up|go out|hit)\b",
+                       match.group("obj"), maxsplit=1, flags=_F)[0]
+        return _noun_phrase(obj)
     bare = re.sub(rf"^(?:(?:hey\s+)?{_NAME}\s*,\s*)?(?:(?:and|so|okay|also)\s+)?", "", clause.strip())
     if bare.endswith("?") and not _QUESTION_START.match(bare) and len(bare.split()) <= 8:
         return _noun_phrase(bare)  # "Mateus, the antenna keep-out?"
