@@ -434,7 +434,8 @@ class MeetingReader:
 
     def _several(self, statement: Statement, evidence: Evidence, line: int) -> list[StatusUpdate] | None:
         """ "Rate cards, pallet labels and the dock booking page all went out": each item its own ticket."""
-        parts = [p for p in _LIST.split(_title(statement.obj)) if content_words(p)]
+        said = statement.clause if _is_korean_line(statement.clause, self.request.language) else _title(statement.obj)
+        parts = [p for p in _LIST.split(said) if content_words(p)]
         if len(parts) < 2:
             return None
         found: list[tuple[BoardTicket, float]] = []
