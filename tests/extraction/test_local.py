@@ -134,3 +134,65 @@ def test_any_text_is_read_without_error() -> None:
     lines += ["", " ", ":", "Bob:", ": done", "그거", "it", "?" * 50, "a" * 5000, "로그인 " * 300]
     result = _extract(lines, BOARD)
     assert all(u.ticket_id in {"T1", "T2", "T3", "T4"} for u in result.status_updates)
+
+
+def test_ticket_numbers_said_aloud_name_their_tickets() -> None:
+    board = [("FERRY-204", "Vehicle deck capacity check at checkout", "TODO"),
+             ("FERRY-209", "QR boarding pass rendering in Android wallet", "IN_PROGRESS"),
+             ("FERRY-212", "Port gate scanner offline mode", "TODO"),
+             ("RX-301", "유통기한 임박 의약품 알림", "IN_PROGRESS")]
+    result = _extract([
+        "Ravi: I also started chipping away at two-oh-four, just the backend so far.",
+        "Jonas: Two-twelve: not started.",
+        "Ravi: The wallet pass, two-oh-nine, it's shipped.",
+        "상우: 301번 유통기한 알림, 배포까지 끝.",
+    ], board)
+    assert _moves(result) == {("FERRY-204", "IN_PROGRESS"), ("FERRY-209", "DONE"), ("RX-301", "DONE")}
+
+
+def test_one_report_naming_several_tickets_moves_each() -> None:
+    board = [("T1", "Carrier rate card import", "IN_PROGRESS"), ("T2", "Pallet label ZPL template", "TODO"),
+             ("T3", "Dock booking page", "IN_PROGRESS"), ("T4", "Driver app login", "TODO")]
+    result = _extract(["Ana: Rate cards, pallet labels and the dock booking page all went out in Tuesday's release."],
+                      board)
+    assert _moves(result) == {("T1", "DONE"), ("T2", "DONE"), ("T3", "DONE")}
+
+
+def test_recaps_restate_and_dropped_tickets_stay_put() -> None:
+    board = [("T4", "Downsample vibration data older than 30 days", "TODO"),
+             ("T7", "Engine hours reconciliation", "TODO")]
+    result = _extract([
+        "Augusto: Vibration downsampling: we're not doing it. Let's close it as won't-do.",
+        "Augusto: What I've started instead is a cold tier: vibration data moves to object storage.",
+        "Mele: Can someone add an alert on queue age?",
+        "Ben: Not me.",
+        "Katya: I'll do it.",
+        "Mele: So to recap: Katya adds the queue age alert, and engine hours reconciliation is done.",
+    ], board)
+    assert _moves(result) == set()  # no move of the dropped T4, none from the recap
+    titles = {t.title: t for t in result.tickets}
+    assert titles["Add an alert on queue age"].assignee == "Katya"
+    assert not any("recap" in t.title.lower() for t in result.tickets)
+
+
+def test_filing_a_ticket_and_passing_word_along_are_not_work() -> None:
+    board = [("T1", "Public status page", "TODO")]
+    result = _extract([
+        "Mateus: I'll open a new ticket for the dead device tokens.",
+        "Imogen: I'll send the doc round after this.",
+        "예린: 이따 링크 보내 드릴게요.",
+        "태민: 네 티켓 넣었어요.",
+    ], board)
+    assert result.tickets == [] and result.status_updates == []
+
+
+def test_more_work_on_a_done_ticket_is_a_new_ticket() -> None:
+    board = [("WED-93", "Guest list CSV import", "DONE")]
+    result = _extract([
+        "Noor: The guest list import is mangling accented names, José comes through as Jos question mark.",
+        "Harriet: Ninety-three is done though?",
+        "Noor: It's done, but this is an encoding bug. I'll fix it after escrow is unblocked.",
+    ], board)
+    assert result.status_updates == []
+    assert [(t.title, t.assignee) for t in result.tickets] == [
+        ("Guest list import is mangling accented names", "Noor")]

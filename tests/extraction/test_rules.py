@@ -31,6 +31,32 @@ EN = [
     ("I finally finished that book over the weekend.", "personal", "", None),
     ("They will upgrade their API next month.", "external", "", None),
     ("Nothing blocking me today.", None, "", None),
+    # an item named first, then what happened to it
+    ("Image rights field: I picked it up Monday.", "IN_PROGRESS", "Image rights field", "Ana"),
+    ("Timetable import: wrapped.", "DONE", "Timetable import", None),
+    ("Login page: still not started.", "negated", "", None),
+    ("What I did do this week: I rotated the payment gateway API keys.", "DONE", "rotated the payment gateway", "Ana"),
+    ("We need somebody to write a runbook for the SMS outage.", "TODO", "write a runbook", None),
+    ("Dmitri, while you're waiting on Walt, can you look into the slow backup?", "TODO", "slow backup", "Dmitri"),
+    ("I'd also fix the bug where the progress bar freezes on Safari.", "TODO", "progress bar freezes", "Ana"),
+    ("I took a first pass at shrinking the job-site pictures.", "IN_PROGRESS", "shrinking the job-site", "Ana"),
+    ("I got the PIN reset emails flowing in dev.", "IN_PROGRESS", "PIN reset emails", "Ana"),
+    ("I've been poking at grouping the station pins.", "IN_PROGRESS", "grouping the station pins", "Ana"),
+    ("The interaction popup and the refill queue are both out.", "DONE", "interaction popup", None),
+    ("501 and 502 were both in the App Store build that went out Wednesday.", "DONE", "501 and 502", None),
+    ("Receipts work now.", "DONE", "Receipts", None),
+    ("Done.", "DONE", "", None),
+    # not work: filing a ticket, postponing, hindsight, beliefs, conditions, folded feedback
+    ("I'll open a new ticket for it.", "filed", "", None),
+    ("We're pushing it to the next release.", "dropped", "", None),
+    ("Let's close it as won't-do.", "dropped", "", None),
+    ("Should have run before winter.", None, "", None),
+    ("I should have the month view sorted by Thursday.", None, "", None),
+    ("We'll see.", "hedged", "", None),
+    ("I thought they fixed it last week.", "hedged", "", None),
+    ("Kelsey, ping me when the month view's fixed.", None, "", None),
+    ("That's part of the redesign.", "folded", "", None),
+    ("I noticed the boarding pass shows UTC.", None, "", None),
 ]
 
 KO = [
@@ -51,6 +77,15 @@ KO = [
     ("나중에 다크 모드 해보면 좋을 것 같긴 한데요", "hedged", "", None),
     ("주말에 등산 다녀왔어요", None, "", None),
     ("블로커는 딱히 없습니다", None, "", None),
+    ("301번 유통기한 알림, 배포까지 끝", "DONE", "유통기한 알림", None),
+    ("90번은 어제 저녁 배포 때 같이 나갔고요", "DONE", "90번", None),
+    ("센서별 잔량 모으는 쿼리까지만 짜놨어요", "IN_PROGRESS", "쿼리", None),   # only up to: under way
+    ("역할 테이블만 만들어 놨어", "IN_PROGRESS", "역할 테이블", None),
+    ("권한 관리 어제 좀 해놨다", "IN_PROGRESS", "권한 관리", None),
+    ("네 티켓 넣었어요", "filed", "", None),
+    ("그건 그 화면 작업 안에서 같이 처리해 줘요", "folded", "", None),
+    ("아직은 잘 모르겠어요", "hedged", "", None),
+    ("네, 생각해 볼게요", "hedged", "", None),
 ]
 
 

@@ -183,7 +183,8 @@ def mention_of(text: str, language: str, names: set[str]) -> str:
 
 _PROBLEM = re.compile(
     r"\b(?:no|missing|lacks?|without|doesn't|don't|isn't|can't|won't|broken|bug|bugs|error|errors|fails?|failing|"
-    r"crash(?:es|ing)?|slow|flaky|wrong|outdated|stale|leak(?:s|ing)?|timing out|times out|need|needs)\b"
+    r"crash(?:es|ing)?|slow|flaky|wrong|outdated|stale|leak(?:s|ing)?|timing out|times out|need|needs|"
+    r"mangl\w*|garbl\w*|corrupt\w*|freez\w*|stuck|duplicat\w*|overflow\w*)\b"
     r"|없|안 ?되|안 ?돼|깨지|깨져|틀리|틀렸|누락|빠져|빠지|느려|느리|에러|버그|오류|문제|이슈|필요|예전|오래된|안 ?맞|"
     r"나오더라|뜨던|중복", re.IGNORECASE)
 
@@ -586,7 +587,9 @@ class MeetingReader:
             named, named_score = self.board.best(phrase) if phrase else (None, 0.0)
             if named_score > score:
                 ticket, score = named, named_score
-        follow_up = ticket is not None and self.status.get(ticket.id) == TicketStatus.DONE and bool(_WANTS.search(text))
+        # Something wanted of, or wrong with, a finished ticket is new work on it (a fix, a follow-up).
+        follow_up = (ticket is not None and self.status.get(ticket.id) == TicketStatus.DONE and ignored != "question"
+                     and (bool(_WANTS.search(text)) or is_problem(text)))
         if ticket is not None and score >= MATCH and not follow_up:
             self.topic = _Topic(line, board=ticket, score=score, clock=self.clock)
             self.line_topics += 1
