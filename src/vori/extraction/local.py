@@ -254,7 +254,7 @@ _OPEN_CLOSE = re.compile(r"\b(?:start|started|starting|begin|kick off|kick it of
 _WALK_THROUGH = re.compile(r"\bwalk (?:us|me|everyone) through\b|\bgo around\b|\btake us through\b|"
                            r"타임라인 ?(?:정리|공유|설명)|순서대로", re.IGNORECASE)
 _NUMBERISH = re.compile(r"^[\d\s:.,%]+$|^(?:one|two|three|four|five|six|seven|eight|nine|ten|a few|some|several|"
-                        r"\d+)(?:\s+\w+)?$|^\d+\s?(?:초|분|시간|일|주|개|건|%|퍼센트|배|ms|밀리초)", re.IGNORECASE)
+                        r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?|\d+)[,.]?(?:\s+\w+)?[.!]?$|^\d+\s?(?:초|분|시간|일|주|개|건|%|퍼센트|배|ms|밀리초)", re.IGNORECASE)
 
 
 def is_work(obj: str) -> bool:
@@ -284,9 +284,15 @@ def is_chore(obj: str) -> bool:
     return bool(_CHORE.search(obj.strip())) and (len(words) <= 4 or not re.search(r"[가-힣]", obj))
 
 
+_TODAY = re.compile(r"^(?:오늘은|오늘|이번 ?시간에는|today(?:'s)?|this is (?:the|our)|in this (?:meeting|session))",
+                    re.IGNORECASE)
+
+
 def about_the_meeting(obj: str, clause: str) -> bool:
-    """ "Let's start the incident review", "회의 여기서 마치겠습니다": the meeting opening or closing itself."""
-    return bool(_MEETING_WORD.search(obj) and _OPEN_CLOSE.search(clause)) or bool(_WALK_THROUGH.search(clause))
+    """ "Let's start the incident review", "회의 여기서 마치겠습니다", "오늘은 스레드 뷰 디자인 리뷰 하겠습니다": the
+    meeting opening, closing or naming itself."""
+    return (bool(_MEETING_WORD.search(obj) and (_OPEN_CLOSE.search(clause) or _TODAY.match(clause)))
+            or bool(_WALK_THROUGH.search(clause)))
 
 
 # "start working on the payment service" names the payment service work, not the starting.

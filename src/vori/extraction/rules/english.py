@@ -419,6 +419,12 @@ def _request(clause: str, speaker: str | None) -> Statement | None:
     return None
 
 
+_MEETING_ORDER = re.compile(
+    r"^(?:do|start with|go through|go over|walk through|look at|begin with|take)\s+(?:the\s+)?(?:todo|to-do|done|"
+    r"in progress|in-progress|doing|review|blocked)?\s*(?:column|board|list|agenda|updates|status|round|items)\b"
+    r"|^(?:go|start|begin) (?:around|first)\b", _F)
+
+
 def _future(clause: str, speaker: str | None) -> Statement | None:
     for pattern in (_ASSIGN, _ACTION_ITEM, _IMPERATIVE, _LET_ME, _LETS, _FUTURE, _OWNERSHIP, _SEARCHING[_FUTURE]):
         match = pattern.match(clause) if pattern is not _SEARCHING[_FUTURE] else pattern.search(clause)
@@ -426,6 +432,10 @@ def _future(clause: str, speaker: str | None) -> Statement | None:
             continue
         groups = match.groupdict()
         who = groups.get("who") or groups.get("to")
+        if pattern is _ACTION_ITEM and not re.search(r"[^\W\d_]{3}", groups["obj"]):
+            return None  # "Action items." announces a list; it is not one
+        if pattern is _LETS and _MEETING_ORDER.match(groups["obj"]):
+            return None  # "Let's do the TODO column first": the meeting's own order
         if pattern is _LET_ME:
             who = "I"
         if pattern in (_FUTURE, _SEARCHING[_FUTURE]) and (who or "").lower() == "it":

@@ -117,7 +117,7 @@ _TIME_PHRASE = re.compile(r"(?:어젯밤|그저께|엊그제|어제|아까|방�
                           r"|[월화수목금토일]요일\s?(?:까지|에|에는|전까지|오전|오후)?(?=\s|$)"
                           r"|(?:오전|오후|아침|저녁|밤)\s?(?:까지|에|중에)(?=\s|$)|\d+\s?(?:시|일|주|분)\s?(?:까지|안에|내로)?(?=\s|$)")
 # "초안 만들어 놨어요", "일부만 반영했어요": a piece or a draft is done, so the work is under way.
-_PARTIAL_WORK = re.compile(r"초안|일부|뼈대|프로토타입|1차|부분만|절반만|반만|까지만|[가-힣A-Za-z]만 ?(?:만들어|만들었|해 ?놨|해 ?뒀|했|됐|짜)")
+_PARTIAL_WORK = re.compile(r"는 ?(?:건|거|것)(?:은|는)? ?다 ?(?:됐|했|끝)|초안|일부|뼈대|프로토타입|1차|부분만|절반만|반만|까지만|[가-힣A-Za-z]만 ?(?:만들어|만들었|해 ?놨|해 ?뒀|했|됐|짜)")
 # "절반 정도 옮겼습니다": part of the work is done, so it is under way.
 _PARTIAL = re.compile(r"(?:^|\s)(?:절반|반쯤|반 ?정도|일부|대부분|거의|조금|몇 ?개|\d+\s?%|\d+\s?개 ?중|\d+\s?퍼센트|"
                       r"좀\s*$)")
@@ -363,4 +363,19 @@ def _classify(text: str) -> tuple[Intent, re.Match[str]] | None:
 
 
 def analyze(text: str, speaker: str | None, names: Collection[str] = ()) -> list[Clause]:
-    return [analyze_clause(clause, speaker, names) for clause in clauses(text)]
+    read: list[Clause] = []
+    for clause in clauses(text):
+        if (read and re.match(r"^(?:같이|함께)\s", clause) and re.search(r"(?:하면서|김에|때|하는 ?김에)$", read[-1].text)
+                and not _DONE.search(clause)):
+            read.append(Clause(clause, None, "folded"))  # "태깅 개발하면서 / 같이 넣을게요": part of that work
+        elif _TURN.search(clause):
+            read.append(Clause(clause, None))  # "저부터 할게요": whose turn it is to speak
+        else:
+            read.append(analyze_clause(clause, speaker, names))
+    return read
+
+
+# The meeting's own order: "저부터 할게요", "먼저 진행 중인 거부터 빠르게 보고 가겠습니다", "화면 공유해 주시겠어요".
+_TURN = re.compile(r"^(?:제가 |저 |저는 |나 )?(?:먼저|저부터|나부터|제가 먼저)\s?(?:할게요|하겠습니다|할게|갈게요|가겠습니다|할까요)|"
+                   r"(?:보고|공유|말씀) ?(?:가겠습니다|드리겠습니다|드릴게요|하고 ?가겠습니다)|화면 ?공유|거부터 ?(?:빠르게 ?)?(?:보고 ?(?:가|드리|할)|볼게요|보겠습니다)|"
+                   r"돌아가면서|^오늘은 .*(?:리뷰|회의|미팅|회고|플래닝)\s?(?:하겠습니다|할게요|진행하겠습니다|시작하겠습니다)")
