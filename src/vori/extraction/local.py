@@ -279,8 +279,18 @@ _CHORE = re.compile(
     r"|\b(?:myself|yourself|ourselves|himself|herself|themselves)$", re.IGNORECASE)
 
 
+# Not a piece of work: a timeline entry ("restarted the pods at 2:52"), a time, a vague pronoun ("anything risky").
+_NOT_WORK = re.compile(
+    r"\b\d{1,2}:\d{2}\b|^(?:anything|something|everything|nothing|anyone|someone|everyone)\b|"
+    r"^(?:(?:tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|next week|this week)\s*)+"
+    r"(?:noon|morning|afternoon|evening|night|eod|midday)?$|^(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+    r"\s+(?:to|through|and)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\b", re.IGNORECASE)
+
+
 def is_chore(obj: str) -> bool:
     words = obj.split()
+    if _NOT_WORK.search(obj.strip()):
+        return True
     return bool(_CHORE.search(obj.strip())) and (len(words) <= 4 or not re.search(r"[가-힣]", obj))
 
 
@@ -616,7 +626,7 @@ class MeetingReader:
         # Work described in an utterance already about something is a detail or a reason, not new work.
         proposal = ignored != "question" or is_proposal(text, self.request.language)
         if (proposal and not self.declined and (self.line_topics == 0 or is_problem(text)) and title and not _GREETING.search(text)
-                and not any(w in _MEETING_WORDS for w in content_words(text)) and is_work(title)
+                and not any(w in _MEETING_WORDS for w in content_words(text)) and is_work(title) and not is_chore(title)
                 and len(content_words(title)) >= 2
                 and score < NEW and not (self.mention is not None and self.mention.line == line)):
             # The first description in an utterance names the work; what follows it explains it.
