@@ -196,3 +196,12 @@ def test_more_work_on_a_done_ticket_is_a_new_ticket() -> None:
     assert result.status_updates == []
     assert [(t.title, t.assignee) for t in result.tickets] == [
         ("Guest list import is mangling accented names", "Noor")]
+
+
+def test_a_release_rolled_back_is_not_done_and_timelines_are_not_work() -> None:
+    result = _extract([
+        "Lou: Autocomplete went out yesterday, but p95 latency doubled so we rolled it back at 3am.",
+        "Bao: At 2:52 I restarted the pods and bumped the pool size.",
+        "Wen: Tomorrow noon.",
+    ], [("T1", "Search autocomplete", "IN_PROGRESS")])
+    assert result.status_updates == [] and result.tickets == []

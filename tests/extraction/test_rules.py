@@ -57,6 +57,9 @@ EN = [
     ("Kelsey, ping me when the month view's fixed.", None, "", None),
     ("That's part of the redesign.", "folded", "", None),
     ("I noticed the boarding pass shows UTC.", None, "", None),
+    ("ARM runners are basically done, just the Docker layer cache left.", "IN_PROGRESS", "ARM runners", None),
+    ("We rolled it back at 3am.", "rolled back", "", None),
+    ("Move the tooltip as part of it.", "folded", "", None),
 ]
 
 KO = [

@@ -414,6 +414,8 @@ class MeetingReader:
         if statement is None:
             if _CORRECTION.match(clause.text) and self.last_move is not None and self.last_move[0] == line:
                 self._take_back(clause.text, line, said_so=True)  # "…it went out, actually no, sorry…"
+            elif clause.ignored == "rolled back":
+                self._take_back(clause.text, line, said_so=True)  # "…went out yesterday, but we rolled it back"
             elif clause.ignored in ("question", None, "hedged"):
                 self._remember(clause.text, line, evidence, clause.ignored)
             elif clause.ignored == "folded":
@@ -546,7 +548,9 @@ class MeetingReader:
                 and topic.clock > moved_at):
             return  # "Archive search: I looked at it, … not starting it yet": about the item named since
         ticket, score = self.board.best(text)
-        other = ticket is not None and score >= MATCH and ticket.id != ticket_id
+        moved_title = next((t.title for t in self.board.tickets if t.id == ticket_id), "")
+        other = (ticket is not None and score >= MATCH and ticket.id != ticket_id
+                 and similarity(moved_title, text) < NEW)
         if other:
             return  # "I can take the fare rules migration if nobody's on it" is not about the ticket just moved
         same_breath = moved_line == line

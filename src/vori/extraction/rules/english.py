@@ -174,7 +174,7 @@ _FILED = re.compile(r"\b(?:open|opened|opening|file|filed|filing|create|created|
 # Feedback folded into work already on the board: "that's part of the redesign", "I'll do it in the same PR".
 _FOLDED = re.compile(
     r"\b(?:(?:that's|that is|it's|it is|this is)\s+(?:just\s+)?(?:part of|covered by|included in|in scope (?:of|for))|"
-    r"as part of (?:the|that|this|my|our)|(?:fold|roll|fold it|roll it|fold that|roll that|put it|put that|"
+    r"as part of (?:the|that|this|my|our|it)|(?:fold|roll|fold it|roll it|fold that|roll that|put it|put that|"
     r"add it|add that|include it|include that)\s+(?:in|into)\s+(?:the|that|this|my|our)|"
     r"in the same (?:pr|pull request|ticket|change|branch|release)|"
     r"(?:goes|go|belongs)\s+(?:in|into|with|under)\s+(?:the|that|this|my|our)\s+\S+\s+(?:ticket|work|task|pr))\b", _F)
@@ -471,6 +471,11 @@ _STARTED_IT = re.compile(
 
 
 _CONDITION = re.compile(r"\b(?:when|once|if|until|unless|after|before|as soon as|whether)\b", _F)
+_LEFT_TO_DO = re.compile(r"\b(?:left|remaining|to go|outstanding|still (?:missing|open|pending)|except|apart from|"
+                         r"other than|minus)\b", _F)
+# "we rolled it back", "reverted it": what just went out is not out any more.
+_ROLLED_BACK = re.compile(r"\b(?:roll(?:ed|ing)?|rolled)\s+(?:it|that|this|them|everything)?\s*back\b|\brolled back\b|"
+                          r"\brevert(?:ed|ing)?\s+(?:it|that|this|them|the)\b|\brollback\b", _F)
 # "Done.", "Fixed!", "All merged": the answer to what was just asked about.
 _BARE_DONE = re.compile(r"^(?:all |totally |fully |finally |already )?(?:done|finished|fixed|merged|shipped|deployed|"
                         r"live|sorted|wrapped up|complete|completed|resolved)[.!]*$", _F)
@@ -530,6 +535,11 @@ def _done(clause: str, speaker: str | None) -> Statement | None:
         if _PARTIAL.match(match.group("obj")):
             # "about a third of the sections are done": the work it belongs to is under way.
             return Statement(Intent.IN_PROGRESS, clause, "", None, True, confidence=0.9)
+        before_state = clause[:match.start("state")] if "state" in match.groupdict() else ""
+        if _LEFT_TO_DO.search(rest) or re.search(r"\b(?:almost|nearly|mostly|basically|practically|pretty much)\s+$",
+                                                 before_state, _F):
+            # "ARM runners are basically done, just the cache left": under way, not finished.
+            return _statement(Intent.IN_PROGRESS, clause, _noun_phrase(match.group("obj")), None, speaker, confidence=0.9)
         return _statement(Intent.DONE, clause, _noun_phrase(match.group("obj")), None, speaker)
     return None
 
@@ -597,6 +607,8 @@ def analyze_clause(clause: str, speaker: str | None) -> Clause:
         return Clause(clause, Statement(Intent.DECISION, clause, _clean_object(clause)))
     if _FILED.search(clause):
         return Clause(clause, None, "filed")
+    if _ROLLED_BACK.search(clause):
+        return Clause(clause, None, "rolled back")
     if _FOLDED.search(clause):
         return Clause(clause, None, "folded")
     if _DROPPED.search(clause):
