@@ -307,8 +307,18 @@ def similarity_of_words(a: Sequence[str], b: Sequence[str], head_a: str = "", he
     return min(1.0, score)
 
 
+@lru_cache(maxsize=65536)
+def _described(text: str) -> tuple[tuple[str, ...], str, frozenset[str]]:
+    words = content_words(text)
+    return words, head_word(text), word_keys(words)
+
+
 def similarity(a: str, b: str) -> float:
-    return similarity_of_words(content_words(a), content_words(b), head_word(a), head_word(b))
+    words_a, head_a, keys_a = _described(a)
+    words_b, head_b, keys_b = _described(b)
+    if not keys_a & keys_b:
+        return 0.0  # nothing in common, not even the start of a word: the long comparison cannot score
+    return similarity_of_words(words_a, words_b, head_a, head_b)
 
 
 @dataclass(frozen=True)
