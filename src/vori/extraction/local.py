@@ -193,7 +193,9 @@ _GREETING = re.compile(r"\b(?:morning|hello|hi|hey|welcome|everyone|everybody|fo
                        r"반갑습니다|시작하겠습니다|시작할게요|시작하죠|시작합시다", re.IGNORECASE)
 
 
-_ASIDE = re.compile(r"\b(?:also|and|oh|one more|what i did|what i've done|what we did|another thing|while i was|in the meantime|meanwhile|by the way|btw|"
+_ASIDE = re.compile(r"\b(?:also|and|oh|one more|what i did|what i've done|what we did|no ticket|not on the board|"
+                    r"(?:don't|doesn't|didn't) (?:think (?:it |that |they )?)?ha(?:ve|s|d) a ticket|its own (?:bug|ticket)|"
+                    r"separate (?:ticket|bug|issue)|another thing|while i was|in the meantime|meanwhile|by the way|btw|"
                     r"side note|unrelated|separately|on top of that|plus|last thing)\b|그리고|아 ?맞다|하나 ?더|참|그 ?김에|"
                     r"겸사겸사|별개로|추가로|그 ?사이에|그동안", re.IGNORECASE)
 

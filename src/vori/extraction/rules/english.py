@@ -143,8 +143,10 @@ _CONTINUING = re.compile(
     r"continuing (?:with|on)|chipping away at|plugging away at|poking at|hacking on|tinkering with|fiddling with|"
     r"wrestling with|fighting with|grinding on|grinding through|heads down on|deep in|knee-deep in|"
     r"in the middle of|halfway through|making (?:good |some )?progress on)\s+(?P<obj>.+)$", _F)
-_ON_IT = re.compile(r"^(?:(?:i'm|i am|we're|we are)\s+)?(?:still\s+|also\s+)?on it\b|^(?:i'm|i am|we're|we are)\s+"
-                    r"(?:(?:still|also|now|currently|mostly)\s+)*(?:on|taking)\s+(?P<obj>.+)$", _F)
+_ON_IT = re.compile(r"^(?:(?:i'm|i am|we're|we are)\s+)?(?:still\s+|also\s+)?on it\b|^(?:i'm|i am|we're|we are|"
+                    r"i've been|i have been|we've been|we have been)\s+"
+                    r"(?:(?:still|also|now|currently|mostly|mainly)\s+)*(?:on|taking)\s+(?:the,?\s+(?:um,?\s+|uh,?\s+)?)?"
+                    r"(?P<obj>.+)$", _F)
 
 _BLOCKER = re.compile(
     r"\b(?:blocked|blocking|blocker|waiting on|waiting for|waiting to hear|stuck(?!-)|can't proceed|cannot proceed|"
@@ -670,5 +672,16 @@ def _labelled(clause: str, speaker: str | None) -> Clause | None:
     return None
 
 
+# Work someone outside the team owns: "the fixture's the mechanical team's, Lars is building it, so that's on them".
+_THEIRS = re.compile(r"\b(?:(?:that's|that is|it's|it is|this is) on them|not ours|their (?:project|thing|side|call|job|"
+                     r"problem)|on their (?:side|end)|[a-z]+ team's\b)", _F)
+
+
 def analyze(text: str, speaker: str | None) -> list[Clause]:
-    return [_labelled(clause, speaker) or analyze_clause(clause, speaker) for clause in clauses(text)]
+    read = [_labelled(clause, speaker) or analyze_clause(clause, speaker) for clause in clauses(text)]
+    if _THEIRS.search(text):
+        for clause in read:
+            if clause.statement is not None and clause.statement.intent in (Intent.TODO, Intent.IN_PROGRESS,
+                                                                             Intent.DONE):
+                clause.statement.aside = "external"
+    return read

@@ -36,6 +36,8 @@ _HEDGE = re.compile(r"아마|나중에|생각하자|생각합시다|그때 ?가�
 _DROPPED = re.compile(r"미루|미뤄|미룹|미룰|보류|다음 ?분기|내년|다음 ?달로|다음 ?스프린트|하지 ?말|안 ?하기로|빼기로|"
                       r"빼죠|빼자|제외|취소|드롭|스킵|나중으로|우선순위에서|접기로|접죠|접자|홀드|중단하기로|"
                       r"안 ?하는 ?걸로|하지 ?않기로|하지 ?않는 ?(?:것|걸)으?로|(?<!불)필요 ?없")
+_FROM_LATER = re.compile(r"(?:내일|모레|다음 ?주|다음 ?달|월요일|화요일|수요일|목요일|금요일|오후|이따|나중|끝나고|끝나면|"
+                         r"끝난 ?다음|하고 ?나서)\S*\s*(?:부터|에)\s*(?:요|할게요|하겠습니다|시작할게요|시작하겠습니다|볼게요)?[.!]?$")
 # Writing the work down is not doing it: "티켓 넣었어요", "이슈 따로 팔게요".
 _FILED = re.compile(r"(?:티켓|이슈|지라|카드)(?:를|을|은|는|도|만)?\s?(?:하나\s?|따로\s?|새로\s?)*(?:넣|만들|끊|올리|올렸|올려|등록|생성|"
                     r"파|팠|발행|작성|따)")
@@ -310,6 +312,9 @@ def analyze_clause(clause: str, speaker: str | None, names: Collection[str] = ()
         return Clause(clause, None, "external")
     if _QUOTED.search(text):
         return Clause(clause, None, "quoted")
+    if _FROM_LATER.search(text):
+        # "패치 끝나고 목요일부터요": when it will start, so a plan
+        return Clause(clause, Statement(Intent.TODO, clause, "", speaker, True, confidence=0.8))
     found = _classify(text)
     if found is None:
         return Clause(clause, None)
