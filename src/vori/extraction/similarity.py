@@ -161,7 +161,7 @@ _SYNONYMS = [
     "hotfix 핫픽스",
     "sdk 에스디케이",
     "ocr 오씨알",
-    "duplicate duplicates duplicated double doubled 중복",
+    "duplicate duplicates duplicated double doubled dedup dedupe deduplication deduplicate 중복",
 ]
 _CONCEPT = {word: line.split()[0] for line in _SYNONYMS for word in line.split()}
 

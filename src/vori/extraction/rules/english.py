@@ -119,12 +119,12 @@ _PARTIAL = re.compile(r"^(?:about |around |roughly |almost |nearly |maybe )?(?:a
 
 _PROGRESS_SUBJECT = re.compile(
     r"^(?P<obj>.+?)(?:'s|'re|\s+(?:is|are|'s|'re|has|have))\s+(?:now\s+|currently\s+|still\s+|already\s+|been\s+)*"
-    r"(?P<state>in progress|underway|under way|ongoing|in review|in code review|being worked on|being reviewed|"
+    r"(?P<state>in progress|underway|under way|ongoing|in review|in a branch|on a branch|in a draft pr|in code review|being worked on|being reviewed|"
     r"being tested|halfway done|half done|started|in flight|in qa|in testing|moving|coming along|"
     r"partially done|mostly done|almost done|nearly done|close to done|getting there|in the works|in development)\b",
     _F)
 _PROGRESS_VERB = re.compile(
-    rf"^(?:{_WHO}\s*)?(?:(?:have|has|'ve|just|finally|already|also|actually|officially)\s+)*"
+    rf"^(?:{_WHO}\s*)?(?:(?:have|has|'ve|just|finally|already|also|actually|officially|kind of|sort of|kinda|sorta)\s+)*"
     r"(?P<verb>started|starting|started on|began|begun|kicked off|picked up|jumped on|dove into|dived into|"
     r"got started on|got going on|got going with|made progress on|made a start on|opened a pr for|put up a pr for|"
     r"opened a draft for|started looking at|started working on|started digging into)\s+"
@@ -149,7 +149,7 @@ _ON_IT = re.compile(r"^(?:(?:i'm|i am|we're|we are)\s+)?(?:still\s+|also\s+)?on 
                     r"(?P<obj>.+)$", _F)
 
 _BLOCKER = re.compile(
-    r"\b(?:blocked|blocking|blocker|waiting on|waiting for|waiting to hear|stuck(?!-)|can't proceed|cannot proceed|"
+    r"\b(?:blocked|blocking|blocker|(?<!was )(?<!were )waiting on|(?<!was )(?<!were )waiting for|waiting to hear|stuck(?!-)|can't proceed|cannot proceed|"
     r"can't move forward|can't continue|can't start|can't finish|can't test|can't deploy|can't merge|"
     r"can't get|can't access|no access|don't have access|don't have permission|lack access|held up|"
     r"holding (?:me|us|it|this|that) up|depends on|dependent on|until we get|until (?:they|we|someone)|"
@@ -168,6 +168,9 @@ _QUESTION_START = re.compile(
 _NEGATION = re.compile(
     r"\b(?:not|never|no longer|isn't|aren't|wasn't|weren't|haven't|hasn't|hadn't|didn't|don't|doesn't|won't|"
     r"can't|cannot|couldn't|wouldn't|shouldn't|nothing|nobody|yet to|far from)\b|n't\b", _F)
+# Keeping the board up to date is not work either: "I just never moved the card", "nobody moved the ticket".
+_CARD = re.compile(r"\b(?:moved?|moving|update[ds]?|updating|drag(?:ged)?)\s+(?:the|that|this|my|its)\s+(?:card|ticket|"
+                   r"board|jira)\b|\bforgot to move\b", _F)
 # Writing the work down is not doing it: "I'll open a new ticket for it", "I filed a ticket".
 _FILED = re.compile(r"\b(?:open|opened|opening|file|filed|filing|create|created|creating|raise|raised|log|logged|"
                     r"write up|wrote up|make|made|add|added|put in|cut|cutting)\s+(?:a|an|the|one|new|separate|"
@@ -465,7 +468,8 @@ _PARTIAL_OBJECT = re.compile(r"\b(?:part|parts|piece|first half|half|some of|one
 
 # "I kicked it off this morning", "Already started, actually", "call it in progress": under way, said briefly.
 _STARTED_IT = re.compile(
-    r"^(?:(?:i|we|he|she|they)\s*(?:'ve|have|has)?\s+)?(?:(?:already|just|actually)\s+)*"
+    r"\b(?:i've got|i have|i got|we've got|there's|there is)\s+(?:a\s+)?(?:branch|draft pr|pr|draft|prototype|spike|poc)\s+"
+    r"(?:going|up|open|started|in progress)\b|^(?:(?:i|we|he|she|they)\s*(?:'ve|have|has)?\s+)?(?:(?:already|just|actually)\s+)*"
     r"(?:kicked|started|picked|spun|fired)\s+(?:it|that|this|them)\s+(?:off|up)\b"
     r"|^(?:(?:i|we)\s*(?:'ve|have)?\s+)?(?:already|just)\s+(?:started|begun|kicked off)\b"
     r"|^(?:(?:i|we)\s*(?:'ve|have)?\s+)?(?:started|begun)\s+(?:already|yesterday|today|this morning|last week)\b"
@@ -479,8 +483,11 @@ _LEFT_TO_DO = re.compile(r"\b(?:left|remaining|to go|outstanding|still (?:missin
 _ROLLED_BACK = re.compile(r"\b(?:roll(?:ed|ing)?|rolled)\s+(?:it|that|this|them|everything)?\s*back\b|\brolled back\b|"
                           r"\brevert(?:ed|ing)?\s+(?:it|that|this|them|the)\b|\brollback\b", _F)
 # "Done.", "Fixed!", "All merged": the answer to what was just asked about.
-_BARE_DONE = re.compile(r"^(?:all |totally |fully |finally |already )?(?:done|finished|fixed|merged|shipped|deployed|"
-                        r"live|sorted|wrapped up|complete|completed|resolved)[.!]*$", _F)
+_BARE_DONE = re.compile(r"^(?:(?:it's|it is|that's|that is|they're|they are)\s+(?:all\s+)?in\s+(?:prod|production|main|master)"
+                        r"[.!]*$)|^(?:all |totally |fully |finally |already )?(?:done|finished|fixed|merged|shipped|deployed|"
+                        r"live|sorted|wrapped up|complete|completed|resolved)(?:\s+(?:last night|yesterday|this morning|"
+                        r"today|earlier|on (?:monday|tuesday|wednesday|thursday|friday)|(?:monday|tuesday|wednesday|"
+                        r"thursday|friday)))?[.!]*$", _F)
 # "it's in the 4.12 build", "were both in the App Store build that went out", "are in and live", "both out".
 _IN_RELEASE = re.compile(
     r"^(?P<obj>.+?)\s+(?:is|are|was|were|'s|'re)\s+(?:now\s+|both\s+|all\s+|already\s+)*(?:in\s+(?:the\s+|"
@@ -607,7 +614,7 @@ def analyze_clause(clause: str, speaker: str | None) -> Clause:
         return Clause(clause, request, None if request else "question")
     if _DECISION.search(clause) and not _NEGATION.search(clause) and not _NEED_SOMEONE.search(clause):
         return Clause(clause, Statement(Intent.DECISION, clause, _clean_object(clause)))
-    if _FILED.search(clause):
+    if _FILED.search(clause) or _CARD.search(clause):
         return Clause(clause, None, "filed")
     if _ROLLED_BACK.search(clause):
         return Clause(clause, None, "rolled back")

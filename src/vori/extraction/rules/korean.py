@@ -14,17 +14,18 @@ from collections.abc import Collection
 
 from vori.extraction.rules.common import Clause, Intent, Statement, words
 
-_SENTENCE = re.compile(r"(?<=[.!?。])\s+|(?<=[다요죠음])\s*[,.]\s+(?=그리고|근데|그런데|그래서|하지만|그리고요)")
+_SENTENCE = re.compile(r"(?<=[.!?。])\s+|(?<=[다요죠음])\s*[,.]\s+(?=그리고|근데|그런데|그래서|하지만|그리고요)"
+                       r"|(?:(?<=어요)|(?<=아요)|(?<=에요)|(?<=예요)|(?<=니다)|(?<=든요)|(?<=데요)|(?<=네요)|(?<=세요))\s+(?=[가-힣A-Za-z])")
 # Clauses end in connective endings (-했고, -해서, -는데, -지만, -니까, -면서) as well as at conjunctions.
 _CLAUSE = re.compile(r"\s+(?:그리고|근데|그런데|하지만|그래서|그러고|그리고요|또)\s+"
-                     r"|(?<=[고데만서며니])\s*,\s+(?=[가-힣A-Za-z])"
+                     r"|(?:(?<=[고데만서며니])|(?<=고요))\s*,\s+(?=[가-힣A-Za-z])"
                      r"|(?<=했고|됐고|있고|이고|였고|왔고|었고|았고|겠고|해서|돼서|되서|어서|아서|여서|워서|져서|쳐서|"
                      r"는데|은데|인데|던데|니까|으니|면서|으며|하며)\s+|(?<!까지만)(?<=지만)\s+")
 _FILLER = re.compile(r"^(?:(?:음+|어+|그+|네+|예|아+|자|일단|그래서|그리고|근데|그럼|그러면|이제|저기|뭐|막|"
                      r"아무튼|암튼|참|또|그니까|그러니까|오케이|넵|넹|좋습니다|좋아요|알겠습니다)[,.…\s]+)+")
 
 _QUESTION_END = re.compile(r"(?:\?|나요|까요|습니까|는지요|을까|ㄹ까|한가요|인가요|었나|했나|됐나|건가요|거죠\?|"
-                           r"죠\?|어요\?|에요\?|예요\?|가요|래요\?|대요\?|니\?)\s*[?]?$")
+                           r"죠\?|어요\?|에요\?|예요\?|[은는던]가요|래요\?|대요\?|니\?)\s*[?]?$")
 _REQUEST = re.compile(r"(?:주세요|주시겠어요|주시면|주실 ?수|줄 ?수 ?있|주실래요|줄래요|부탁(?:드립니다|드려요|해요|합니다)"
                       r"|맡아 ?주|가능할까요|해 ?줘|해 ?주라|하시죠|해 ?주시고)")
 _NEGATION = re.compile(r"(?:^|\s)(?:안|못)(?=\s|했|하|해|돼|됐|되|끝|나|갔|썼|봤|만들|올|들어)|않|아니|없습니다|없어요|"
@@ -62,7 +63,8 @@ _DECISION = re.compile(r"으?로 ?갈게요|으?로 ?가겠습니다|결정했|�
 # Predicates, read at the end of the clause. Each starts where the work's name ends.
 _DONE = re.compile(
     r"(?:완료(?:했|됐|되었|하였|되어|처리|입니다|예요|이에요|상태|했어|됐어|요|\s*했|\s*됐|$)|끝났|끝냈|끝내\s?놨|끝났어|"
-    r"마무리(?:\s*(?:했|됐|되었|지었|지어|해\s?놨|해\s?뒀|단계))|마쳤|다\s?(?:했|됐|끝|만들었|고쳤)|"
+    r"마무리(?:\s*(?:했|됐|되었|지었|지어|해\s?놨|해\s?뒀|단계))|마쳤|다\s?(?:했|됐|끝|만들었|고쳤|올렸|넣었|바꿨|옮겼|붙였)|"
+    r"완료로\s?(?:보셔도|봐도|처리해도|치셔도|쳐도)|"
     r"(?:배포|머지|병합|해결|반영|적용|출시|릴리스|릴리즈|론칭|런칭|오픈|제출|전달|공유|세팅|셋업|설정|추가|제거|"
     r"교체|업데이트|업그레이드|마이그레이션|구현|개발|작성|수정|정리|연동|통합|머지|패치|픽스|처리|테스트|녹화|"
     r"발송|등록|생성|삭제|변경|전환|이관|도입|적용|리팩토링|최적화|자동화)(?:를|을|도|는|가|이)?\s*(?:다\s*)?"
@@ -76,7 +78,7 @@ _PROGRESS = re.compile(
     r"구현하고|수정하고|테스트하고|검토하고|리뷰하고|정리하고|작성하고|준비하고|분석하고|조사하고|디버깅하고|옮기고|"
     r"붙잡고|돌리고|쓰고|그리고|잡고|손대고|만지고|다듬고|고민하고)\s?(?:있|계시)|올렸|올려\s?놨|올려\s?뒀|(?:진행|작업|개발|구현|리뷰|검토|테스트|QA|작성|준비|분석|조사|"
     r"디버깅|수정|마이그레이션|리팩토링|설계|논의|배포)\s?중|시작했|시작해서|시작했어|시작됐|착수했|착수해서|착수|"
-    r"들어갔|손\s?대기\s?시작|손\s?댔|잡았어요|잡았습니다|붙었|반쯤|절반\s?정도|거의\s?다\s?(?:됐|왔|끝)|"
+    r"들어갔|시작해\s?(?:버렸|봤|놨|뒀)|시작하게\s?됐|손\s?대기\s?시작|손\s?댔|잡았어요|잡았습니다|붙었|반쯤|절반\s?정도|거의\s?다\s?(?:됐|왔|끝)|"
     r"진행되고\s?있|진행\s?상황|하는\s?중)")
 _TODO = re.compile(
     r"(?:겠습니다|겠어요|겠음|겠네요|[ㄹ을할볼갈줄드릴올릴만들잡챙길붙일고칠짤넣을]게요|께요|[할볼갈] ?거예요|[할볼] ?거에요|"
@@ -319,7 +321,7 @@ def analyze_clause(clause: str, speaker: str | None, names: Collection[str] = ()
     if found is None:
         return Clause(clause, None)
     intent, match = found
-    if intent != Intent.DONE and _REASON_CLAUSE.search(text):
+    if intent == Intent.TODO and _REASON_CLAUSE.search(text):
         return Clause(clause, None, "reason")  # "계속 요청하고 있으니까": why, not what
     if intent == Intent.DONE and (_PARTIAL.search(text[:match.start()]) or _PARTIAL_WORK.search(text)):
         intent = Intent.IN_PROGRESS
@@ -357,7 +359,8 @@ def _classify(text: str) -> tuple[Intent, re.Match[str]] | None:
     best: tuple[Intent, re.Match[str]] | None = None
     for intent, pattern in ((Intent.DONE, _DONE), (Intent.IN_PROGRESS, _PROGRESS), (Intent.TODO, _TODO)):
         for match in pattern.finditer(text):
-            if best is None or match.start() > best[1].start():
+            # the one that ends last; of two ending together, the longer ("다 올렸" over "올렸")
+            if best is None or (match.end(), -match.start()) > (best[1].end(), -best[1].start()):
                 best = (intent, match)
     promise = _promise(text)
     if promise is not None and (best is None or promise.start() >= best[1].start()):
