@@ -274,9 +274,13 @@ def is_work(obj: str) -> bool:
 
 # Passing word along is not a ticket: "send the doc round", "tell schools to email", "이따 링크 보내 드릴게요".
 _CHORE = re.compile(
-    r"^(?:(?:the|a|an)\s+)?(?:send|sending|sent|forward|share|tell|email|e-mail|ping|message|text|post|ask|remind|let|"
-    r"loop|cc|reply|respond|notify|inform|call|check with|talk to|talk with|follow up with|chat with|sync with|"
-    r"draft (?:that|the|an|a) (?:email|message|reply|note)|revisit|circle back|get back to|look at it)\b"
+    r"^(?:(?:the|a|an)\s+)?(?:send|sending|sent|forward|share|post|drop|circulate)\s+(?:(?:you|them|him|her|everyone|"
+    r"the team)\s+)?(?:(?:the|a|an|my|our|that|this)\s+)?(?:(?:updated|new|latest|final|revised)\s+)?(?:\w+\s+)?"
+    r"(?:link|links|doc|docs|document|file|files|notes|slides|deck|recording|invite|screenshot|screenshots|it|them|"
+    r"that|this)(?:\s+(?:round|around|over|out))?$"
+    r"|^(?:tell|ping|remind|text|message|loop in|cc)\s+\w+(?:\s+\w+)?(?:\s+to\b|$)"
+    r"|^(?:revisit|circle back|get back to|look at it|talk to|talk with|chat with|sync with|draft (?:that|the|an|a) "
+    r"(?:email|message|reply|note))\b"
     r"|(?:^|\s)(?:링크|자료|파일|문서|메일|메시지|초대|일정|캘린더)?\s?(?:보내|전달|공유|알려|물어|연락|말씀)\S*$"
     r"|\b(?:myself|yourself|ourselves|himself|herself|themselves)$", re.IGNORECASE)
 
@@ -284,6 +288,9 @@ _CHORE = re.compile(
 # Not a piece of work: a timeline entry ("restarted the pods at 2:52"), a time, a vague pronoun ("anything risky").
 _NOT_WORK = re.compile(
     r"\b\d{1,2}:\d{2}\b|^(?:anything|something|everything|nothing|anyone|someone|everyone)\b|"
+    # "don't lose the mice", "one further consideration", "액션 아이템", "winter timetable goes live on the"
+    r"^(?:don't|do not|never|no)\b|\b(?:item|items|consideration|point|topic|question|thing|things)$|"
+    r"(?:아이템|안건|항목)$|"
     r"^(?:(?:tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|next week|this week)\s*)+"
     r"(?:noon|morning|afternoon|evening|night|eod|midday)?$|^(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
     r"\s+(?:to|through|and)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\b", re.IGNORECASE)
@@ -316,6 +323,7 @@ def _title(obj: str) -> str:
     obj = _START_WORDS.sub("", obj.strip()) or obj
     title = re.sub(r"^(?:the|a|an|our|my|your|this|that)\s+", "", obj.strip(), flags=re.IGNORECASE)
     title = title.strip(" ,.!?")
+    title = re.sub(r"(?:\s+(?:the|a|an|of|on|in|to|and|or|with|for|at|by|from))+$", "", title, flags=re.IGNORECASE)
     return title[:1].upper() + title[1:] if title else title
 
 
