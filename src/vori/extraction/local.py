@@ -743,6 +743,10 @@ class MeetingReader:
             if similarity(blocker.text, statement.clause) >= 0.8:
                 return
         self.blockers.append(Blocker(text=statement.clause.strip(), ticket_id=ticket_id, evidence=evidence))
+        # What is missing is work someone may take on: "I need the discharge curves from the supplier" "I'll chase them"
+        needed = re.search(r"\b(?:need|needs|waiting (?:on|for))\s+(?P<what>.+)$", statement.clause, re.IGNORECASE)
+        if needed and ticket_id is None and len(content_words(needed.group("what"))) >= 2:
+            self.mention = _Mention(line, _title(needed.group("what")), evidence, self.clock)
 
 
 class LocalProvider:

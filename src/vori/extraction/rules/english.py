@@ -58,6 +58,8 @@ _NEED_SOMEONE = re.compile(
     r"a volunteer|an owner|one of you|a person)\s+to\s+(?P<obj>.+)$"
     r"|(?:^|\b(?:agreed|said|decided)\s+(?:that\s+)?)(?:someone|somebody|one of us)\s+(?:should|needs to|has to|must|"
     r"will have to|ought to)\s+(?P<obj2>.+)$", _F)
+_WHO_WANTS = re.compile(r"^(?:does\s+)?(?:someone|anyone|anybody|somebody)\s+want(?:s)?\s+(?:it|that|this|to take (?:it|that))\??$",
+                        _F)
 _WHO_CAN = re.compile(r"^who(?:'s| is| can| wants to| will| could)\s+(?:going to\s+|able to\s+|want to\s+)?"
                       r"(?P<obj>(?:take|own|grab|handle|pick up|look at|do|write|fix)\b.+?)\??$", _F)
 _IMPERATIVE = re.compile(
@@ -228,7 +230,8 @@ _TRAILING = re.compile(
     r"i think|i guess|i believe|hopefully|probably|basically|for the .* release|in the .* sprint|"
     r"this time|at least|thanks|thank you|please|first|though|btw|actually|honestly|really|"
     r"with .* help|over the weekend|"
-    r"last week|over the last .*|end of day|eod|end of week|eow|and (?:it|that)(?:'s| is| was) .*|"
+    r"last week|over the last .*|end of day|eod|end of week|eow|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?|and (?:it|that)(?:'s| is| was) .*|"
     r"and (?:is|was|should|will|it) .*|,? and now .*|,? and we .*|,? and i .*|"
     r"(?:,\s*)?(?:so|and|but) (?:yeah|that's it)|on my end|on my side|from my side|yet|"
     r"(?:this|next|last) (?:monday|tuesday|wednesday|thursday|friday))$", _F)
@@ -260,7 +263,8 @@ def _noun_phrase(text: str) -> str:
 _MENTION_LEAD = re.compile(
     r"^(?:(?:there's|there is|there are|we have|we've got|we got|i noticed|i saw|i found|it looks like|looks like|"
     r"turns out|apparently|also|and|so|oh|the thing is|one thing is|another thing is|i think|"
-    r"(?:someone|somebody|people|[a-z]+)\s+(?:mentioned|said|reported|complained|flagged)(?:\s+that)?)\s+)+"
+    r"(?:someone|somebody|people|[a-z]+)\s+(?:mentioned|said|reported|complained|flagged|noticed|found|saw)"
+    r"(?:\s+that)?)\s+)+"
     # "we need booking references on the statement", "florists want to upload a price list": the work asked for
     r"|^(?:(?:so|and|also)\s+)?(?:we|they|(?:the\s+|our\s+)?[a-z]+(?:\s+[a-z]+){0,2})\s+(?:still\s+|really\s+|also\s+|keep\s+)*"
     r"(?:need|needs|want|wants|would like|asked for|are asking for|keep asking for|asking for)\s+(?:us\s+)?(?:to\s+)?",
@@ -289,6 +293,10 @@ def mention(clause: str) -> str:
     text = clause.strip(" .,!?")
     if ": " in text:
         text = text.split(": ", 1)[1]  # "One thing I noticed while testing: the signup endpoint has …"
+    needs = re.match(r"^(?:the\s+)?(?P<what>(?!we\b|they\b|i\b)[a-z][\w-]*(?:\s+[\w-]+){0,3})\s+(?:still\s+|really\s+)?"
+                     r"needs?\s+(?:a\s+|an\s+|some\s+|new\s+|proper\s+)*(?P<need>[a-z][\w\s-]{2,40})$", text, _F)
+    if needs and not _NARRATIVE.match(text):
+        text = f"{needs.group('need')} for the {needs.group('what')}"  # "the bench supplies need labels"
     text = _MENTION_LEAD.sub("", text)
     text = re.split(r"\s+(?:instead of|rather than|so that|so we|because|since|which|so they)\s+", text, maxsplit=1)[0]
     if ", " in text and len(text.split(", ", 1)[0].split()) >= 3:
@@ -414,6 +422,8 @@ def _request(clause: str, speaker: str | None) -> Statement | None:
     if match:
         to = match.group("to") or match.group("to2")
         return _statement(Intent.TODO, clause, match.group("obj"), to, speaker, request=True, confidence=0.9)
+    if _WHO_WANTS.match(clause):
+        return _statement(Intent.TODO, clause, "it", None, speaker, request=True, confidence=0.8)
     match = _NEED_SOMEONE.search(clause)
     if match:
         return _statement(Intent.TODO, clause, match.group("obj") or match.group("obj2"), None, speaker, request=True,
