@@ -411,6 +411,8 @@ class MeetingReader:
                 return  # "Can someone…?" "Not me." — someone else may still take it
             # "Sorry, not this sprint": the request is not taken, so it is not work anyone committed to.
             self._withdraw(ticket, asked_line)
+            if ticket.assignee == speaker:
+                ticket.assignee = None  # raised before it was asked for: still work, with no owner yet
             self.request_open = None
             return
         if speaker and _ACK.match(text.strip()) and (addressee is None or addressee == speaker):

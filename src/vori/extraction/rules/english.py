@@ -52,12 +52,14 @@ _WHO = rf"(?P<who>I|we|you|he|she|they|{_NAME})"
 _REQUEST = re.compile(
     rf"^(?:(?P<to>{_NAME})\s*,\s*)?(?:hey\s+)?(?:(?:while|when|once|since|after|before|if)\s+[^,?]{{3,60}},\s*)?"
     r"(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|one of you)"
-    rf"(?:\s+(?:please|maybe|also|quickly))*\s+(?P<obj>.+?)(?:\s*,?\s*(?P<to2>{_NAME}))?\s*\??$", _F)
+    rf"(?:(?:\s+(?:please|maybe|also|quickly))*\s+(?P<obj>.+?))?(?:\s*,?\s*(?P<to2>{_NAME}))?\s*\??$", _F)
 _NEED_SOMEONE = re.compile(
     r"^(?:so\s+|also\s+|and\s+)*(?:we|i)\s+(?:still\s+|also\s+|really\s+)*(?:need|want)\s+(?:someone|somebody|"
     r"a volunteer|an owner|one of you|a person)\s+to\s+(?P<obj>.+)$"
     r"|(?:^|\b(?:agreed|said|decided)\s+(?:that\s+)?)(?:someone|somebody|one of us)\s+(?:should|needs to|has to|must|"
     r"will have to|ought to)\s+(?P<obj2>.+)$", _F)
+_GIVE_ME = re.compile(r"^(?:just\s+)?(?:give|assign|hand|pass|throw)\s+(?:it|that|this|them)\s+(?:to|over to)\s+me\b"
+                      r"|^(?:leave|put)\s+(?:it|that|this)\s+(?:with|on)\s+me\b|^put me (?:on|down for) (?:it|that)\b", _F)
 _WHO_WANTS = re.compile(r"^(?:does\s+)?(?:someone|anyone|anybody|somebody)\s+want(?:s)?\s+(?:it|that|this|to take (?:it|that))\??$",
                         _F)
 _WHO_CAN = re.compile(r"^who(?:'s| is| can| wants to| will| could)\s+(?:going to\s+|able to\s+|want to\s+)?"
@@ -148,7 +150,8 @@ _CONTINUING = re.compile(
 _ON_IT = re.compile(r"^(?:(?:i'm|i am|we're|we are)\s+)?(?:still\s+|also\s+)?on it\b|^(?:i'm|i am|we're|we are|"
                     r"i've been|i have been|we've been|we have been)\s+"
                     r"(?:(?:still|also|now|currently|mostly|mainly)\s+)*(?:on|taking)\s+(?:the,?\s+(?:um,?\s+|uh,?\s+)?)?"
-                    r"(?P<obj>.+)$", _F)
+                    r"(?!(?:call|leave|vacation|holiday|pto|site|the road|a plane|sick leave|parental leave|duty|a break|"
+                    r"lunch|mute)\b)(?P<obj>.+)$", _F)
 
 _BLOCKER = re.compile(
     r"\b(?:blocked|blocking|blocker|(?<!was )(?<!were )waiting on|(?<!was )(?<!were )waiting for|waiting to hear|stuck(?!-)|can't proceed|cannot proceed|"
@@ -293,6 +296,7 @@ def mention(clause: str) -> str:
     text = clause.strip(" .,!?")
     if ": " in text:
         text = text.split(": ", 1)[1]  # "One thing I noticed while testing: the signup endpoint has …"
+    text = re.split(r"\s+and\s+(?=nobody|no one|none of us|we\b|i\b|it\b|that\b)", text, maxsplit=1, flags=_F)[0]
     needs = re.match(r"^(?:the\s+)?(?P<what>(?!we\b|they\b|i\b)[a-z][\w-]*(?:\s+[\w-]+){0,3})\s+(?:still\s+|really\s+)?"
                      r"needs?\s+(?:a\s+|an\s+|some\s+|new\s+|proper\s+)*(?P<need>[a-z][\w\s-]{2,40})$", text, _F)
     if needs and not _NARRATIVE.match(text):
@@ -421,7 +425,7 @@ def _request(clause: str, speaker: str | None) -> Statement | None:
     match = _REQUEST.match(clause)
     if match:
         to = match.group("to") or match.group("to2")
-        return _statement(Intent.TODO, clause, match.group("obj"), to, speaker, request=True, confidence=0.9)
+        return _statement(Intent.TODO, clause, match.group("obj") or "it", to, speaker, request=True, confidence=0.9)
     if _WHO_WANTS.match(clause):
         return _statement(Intent.TODO, clause, "it", None, speaker, request=True, confidence=0.8)
     match = _NEED_SOMEONE.search(clause)
@@ -441,6 +445,8 @@ _MEETING_ORDER = re.compile(
 
 
 def _future(clause: str, speaker: str | None) -> Statement | None:
+    if _GIVE_ME.match(clause):
+        return _statement(Intent.TODO, clause, "it", "I", speaker)
     for pattern in (_ASSIGN, _ACTION_ITEM, _IMPERATIVE, _LET_ME, _LETS, _FUTURE, _OWNERSHIP, _SEARCHING[_FUTURE]):
         match = pattern.match(clause) if pattern is not _SEARCHING[_FUTURE] else pattern.search(clause)
         if not match:
