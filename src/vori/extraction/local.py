@@ -155,6 +155,7 @@ class _Topic:
     new: ExtractedTicket | None = None
     score: float = 1.0
     clock: int = 0
+    speaker: str | None = None  # who brought it up
 
 
 @dataclass
@@ -348,6 +349,8 @@ class MeetingReader:
         self.acked: ExtractedTicket | None = None  # the request this utterance just accepted
         self.declined = False  # this utterance turned a request down
         self.dropped: set[str] = set()  # board tickets the meeting dropped, closed as won't-do or postponed
+        self.speaker: str | None = None  # who is speaking now
+        self.question_line = -1  # the last utterance that asked something
         self.recap = False  # "So to recap: …" restates what was said: it adds evidence, never new work
         self.clock = 0  # counts clauses, to tell which of a topic and a mention came last
         # The last move made: (line, ticket, the update it replaced, the status before), for "actually no…".
@@ -387,14 +390,19 @@ class MeetingReader:
         self.line_text = text
         self.acked = None
         self.recap = bool(_RECAP.match(text))
+        self.speaker = speaker
         self.declined = False
         self._confirm(utterance.index, speaker, text)
         moves: list[StatusUpdate] = []
+        asked = False
         for clause in analyze_line(text, speaker, self.request.language, self.names):
             self.clock += 1
+            asked = asked or clause.ignored == "question" or bool(clause.statement and clause.statement.request)
             move = self._read_clause(clause, speaker, utterance.index, evidence)
             if move is not None:
                 moves.append(move)
+        if asked:
+            self.question_line = utterance.index
         return moves
 
     def _confirm(self, line: int, speaker: str | None, text: str) -> None:
@@ -453,7 +461,7 @@ class MeetingReader:
                 return several[-1] if several else None
         ticket, score = self._match(_title(statement.obj) or statement.obj, line)
         if ticket is not None and score >= MATCH:
-            self.topic = _Topic(line, board=ticket, score=score, clock=self.clock)
+            self.topic = _Topic(line, board=ticket, score=score, clock=self.clock, speaker=self.speaker)
             self.line_topics += 1
             return self._move(ticket, statement, score * statement.confidence, evidence)
         if statement.aside or score >= NEW:
@@ -477,7 +485,7 @@ class MeetingReader:
             found.append((ticket, score))
         moves = []
         for ticket, score in found:
-            self.topic = _Topic(line, board=ticket, score=score, clock=self.clock)
+            self.topic = _Topic(line, board=ticket, score=score, clock=self.clock, speaker=self.speaker)
             self.line_topics += 1
             move = self._move(ticket, statement, score * statement.confidence, evidence)
             if move is not None:
@@ -535,6 +543,8 @@ class MeetingReader:
             return None
         if self.line_topics == 0 and topic.line < line and _ASIDE.search(self.line_text[:12]):
             return None  # "아 그리고 어젯밤에 핫픽스 하나 나갔어요": something else, not the item before
+        if topic.line < line and topic.speaker not in (speaker, None) and self.question_line != line - 1:
+            return None  # what another person said before, unasked: this is their own report, not a detail of it
         if statement.intent == Intent.TODO:
             if topic.new is not None and statement.assignee and topic.new.assignee is None:
                 topic.new.assignee = statement.assignee
@@ -623,7 +633,7 @@ class MeetingReader:
         follow_up = (ticket is not None and self.status.get(ticket.id) == TicketStatus.DONE and ignored != "question"
                      and (bool(_WANTS.search(text)) or is_problem(text)))
         if ticket is not None and score >= MATCH and not follow_up:
-            self.topic = _Topic(line, board=ticket, score=score, clock=self.clock)
+            self.topic = _Topic(line, board=ticket, score=score, clock=self.clock, speaker=self.speaker)
             self.line_topics += 1
             return
         if follow_up:
@@ -636,7 +646,7 @@ class MeetingReader:
             return
         for new in self.tickets:
             if similarity(new.title, title or text) >= 0.75:
-                self.topic = _Topic(line, new=new, clock=self.clock)
+                self.topic = _Topic(line, new=new, clock=self.clock, speaker=self.speaker)
                 self.line_topics += 1
                 return
         # Work described in an utterance already about something is a detail or a reason, not new work.
@@ -672,7 +682,7 @@ class MeetingReader:
             return None
         if topic is None or line - topic.line > CONTEXT_LINES:
             return None
-        topic.line = line
+        topic.line, topic.speaker = line, speaker
         self.line_topics += 1
         if topic.board is not None:
             return self._move(topic.board, statement, 0.85 * topic.score * statement.confidence, evidence)
@@ -708,7 +718,7 @@ class MeetingReader:
             # "Sure, I'll make a list of good first issues": the request just accepted, in the speaker's words.
             self.acked.evidence.append(evidence)
             self.acked.assignee = self.acked.assignee or statement.assignee
-            self.topic = _Topic(line, new=self.acked, clock=self.clock)
+            self.topic = _Topic(line, new=self.acked, clock=self.clock, speaker=self.speaker)
             return
         for ticket in self.tickets:
             recent = any(e.index is not None and line - e.index <= CONTEXT_LINES for e in ticket.evidence)
@@ -717,7 +727,7 @@ class MeetingReader:
                 ticket.assignee = ticket.assignee or statement.assignee
                 if ORDER[status] > ORDER[ticket.status]:
                     ticket.status = status
-                self.topic = _Topic(line, new=ticket, clock=self.clock)
+                self.topic = _Topic(line, new=ticket, clock=self.clock, speaker=self.speaker)
                 return
         if self.recap:
             return
@@ -725,7 +735,7 @@ class MeetingReader:
                                  meeting_id=self.request.meeting_id, assignee=statement.assignee,
                                  evidence=[evidence], confidence=statement.confidence)
         self.tickets.append(ticket)
-        self.topic = _Topic(line, new=ticket, clock=self.clock)
+        self.topic = _Topic(line, new=ticket, clock=self.clock, speaker=self.speaker)
         self.line_topics += 1
         if statement.request:
             self.request_open = (line, ticket, statement.assignee)

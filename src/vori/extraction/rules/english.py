@@ -155,7 +155,7 @@ _ON_IT = re.compile(r"^(?:(?:i'm|i am|we're|we are)\s+)?(?:still\s+|also\s+)?on 
 
 _BLOCKER = re.compile(
     r"\b(?:blocked|blocking|blocker|(?<!was )(?<!were )waiting on|(?<!was )(?<!were )waiting for|waiting to hear|stuck(?!-)|can't proceed|cannot proceed|"
-    r"can't move forward|can't continue|can't start|can't finish|can't test|can't deploy|can't merge|"
+    r"can't move forward|can't continue|can't start|can't finish|cannot (?:begin|start|continue|proceed)|can't begin|can't test|can't deploy|can't merge|"
     r"can't get|can't access|no access|don't have access|don't have permission|lack access|held up|"
     r"holding (?:me|us|it|this|that) up|depends on|dependent on|until we get|until (?:they|we|someone)|"
     r"need (?:access|approval|credentials|sign-off|signoff|the)|pending (?:approval|review from)|"
@@ -201,6 +201,7 @@ _DROPPED = re.compile(
     r"drop(?:ping|ped)?\s+(?:it|that|this|the idea)(?!\s+(?:in|into|on|off|by))|skip|skipping|postpone|postponed|"
     r"push(?:ed|ing)? (?:it |that |this )?(?:back|out)|push(?:ed|ing)? .{0,30}?to next|next quarter|next year|"
     r"next half|push(?:ed|ing)? (?:it|that|this|them) (?:to|until|till|into|past)\b|won't-?do|wontfix|"
+    r"defer|deferred|deferring|hold (?:it|that|this|off)\b|put (?:it|that|this) on hold|"
     r"(?:not|never) (?:doing|going to do|gonna do) (?:it|that|this)|"
     r"leave (?:it|that|this) (?:where it is|as it is|as is|alone|for now)|next sprint|"
     r"deprioriti[sz]e|deprioriti[sz]ed|out of scope|park(?:ed|ing)? (?:it|that|this)|on hold|"
@@ -474,7 +475,7 @@ def _future(clause: str, speaker: str | None) -> Statement | None:
 # "I'm calling it fixed", "that one can be closed", "so that's off the list": the speaker declares it done.
 _DECLARED_DONE = re.compile(
     r"^(?:(?:i|we|he|she|they)\s*(?:'ve|have|has|just|finally)?\s+)?(?:closed|wrapped|knocked|finished|signed|"
-    r"sorted|rounded|tied|buttoned)\s+(?:it|that|this|them)\s+(?:out|up|off)\b|\b(?:(?:calling|call|consider|mark|marking|count|counting)\s+(?:it|that|this|them)(?:\s+one)?\s+(?:as\s+)?"
+    r"sorted|rounded|tied|buttoned)\s+(?:it|that|this|them)\s+(?:out|up|off)\b|\b(?:(?:calling|call|consider|mark|marking|count|counting)\s+(?:it|that|this|them)(?:\s+(?:one|item|ticket|task|piece))?\s+(?:as\s+)?"
     r"(?:done|fixed|finished|complete|closed|resolved)|(?:it|that|this)(?:\s+one)?\s+can\s+(?:be\s+)?close[d]?|"
     r"(?:that's|it's|that is|it is|this is)\s+off\s+(?:the|my|our)\s+(?:list|plate|board)|"
     r"(?:we|you)\s+can\s+close\s+(?:it|that|this)|ready\s+to\s+close)\b", _F)
@@ -578,7 +579,8 @@ learned learnt discussed showed pointed agreed suggested proposed promised expec
 worried wondered decided planned scheduled booked waited reviewed skimmed followed chased nudged reminded
 messaged texted contacted informed warned reported flagged escalated raised opened filed logged received
 started used spent passed pushed helped covered shadowed paired observed noted counted compared measured
-estimated reproduced traced investigated explored researched analysed analyzed considered""")
+estimated reproduced traced investigated explored researched analysed analyzed considered requested received
+waited ordered""")
 
 # Verbs whose object alone would not name the work ("added rate limiting" is the work "add rate limiting").
 _CREATIVE_VERBS = words("""added removed implemented built automated patched updated refactored documented
@@ -636,6 +638,8 @@ def analyze_clause(clause: str, speaker: str | None) -> Clause:
         return Clause(clause, None, "rolled back")
     if _FOLDED.search(clause):
         return Clause(clause, None, "folded")
+    if _DECLARED_DONE.search(clause) and not _NEGATION.search(clause):
+        return Clause(clause, Statement(Intent.DONE, clause, "", None, True))  # "I consider that item complete"
     if _DROPPED.search(clause):
         return Clause(clause, None, "dropped")
     if _HEDGE.search(clause):

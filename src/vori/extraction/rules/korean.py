@@ -119,7 +119,7 @@ _AUXILIARY = frozenset(("놓", "두", "둘", "드리", "드릴", "보", "볼", "
 _TIME_PHRASE = re.compile(r"(?:어젯밤|그저께|엊그제|어제|아까|방금)(?:에|에는|부터|까지)?(?=\s|$)|(?:이번|다음|지난|오늘|내일|올해|이번\s?달)\s?(?:주|달|스프린트|분기|주말|안)?"
                           r"\s?(?:안에|안으로|중에|중으로|까지|에는|에|부터|내로|중|동안)?(?=\s|$)"
                           r"|[월화수목금토일]요일\s?(?:까지|에|에는|전까지|오전|오후)?(?=\s|$)"
-                          r"|(?:오전|오후|아침|저녁|밤)\s?(?:까지|에|중에)(?=\s|$)|\d+\s?(?:시|일|주|분)\s?(?:까지|안에|내로)?(?=\s|$)"
+                          r"|(?:오전|오후|아침|저녁|밤|야간|주간|새벽|심야)\s?(?:까지|에|중에)?(?=\s|$)|\d+\s?(?:시|일|주|분)\s?(?:까지|안에|내로)?(?=\s|$)"
                           r"|\S+기\s?(?:전에|전까지|직전에)(?=\s|$)")
 # "초안 만들어 놨어요", "일부만 반영했어요": a piece or a draft is done, so the work is under way.
 _PARTIAL_WORK = re.compile(r"는 ?(?:건|거|것)(?:은|는)? ?다 ?(?:됐|했|끝)|초안|일부|뼈대|프로토타입|1차|부분만|절반만|반만|까지만|[가-힣A-Za-z]만 ?(?:만들어|만들었|해 ?놨|해 ?뒀|했|됐|짜)")
@@ -318,6 +318,8 @@ def analyze_clause(clause: str, speaker: str | None, names: Collection[str] = ()
     if _FROM_LATER.search(text):
         # "패치 끝나고 목요일부터요": when it will start, so a plan
         return Clause(clause, Statement(Intent.TODO, clause, "", speaker, True, confidence=0.8))
+    if re.search(r"(?:완료|끝난 ?(?:건|게|거)|다 ?된 ?(?:건|게|거))(?:는|은)? ?아니", text):
+        return Clause(clause, None, "negated")  # "완료는 아니에요": not done
     found = _classify(text)
     if found is None:
         return Clause(clause, None)
