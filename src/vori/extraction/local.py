@@ -638,6 +638,12 @@ class MeetingReader:
             return
         if follow_up:
             score = 0.0  # "유통기한 알림, 약사님들이 알림 시간을 직접 정하고 싶어 하세요": more work on a done ticket
+        if (ignored == "question" and score < NEW and not refers_back(text, self.request.language)
+                and len(content_words(asked or title or text)) >= 2):
+            # "그 보고 자료는 다 된 거죠?": a question about something not on the board moves the conversation
+            # away from the board item before it, so a following "done" is not about that item.
+            if self.topic is not None and self.topic.board is not None:
+                self.topic = None
         if refers_back(text, self.request.language):
             mention_newer = self.mention is not None and (self.topic is None or self.mention.clock > self.topic.clock)
             if not mention_newer and self.topic is not None and line - self.topic.line <= CONTEXT_LINES:
