@@ -688,6 +688,9 @@ class MeetingReader:
             return None
         if topic is None or line - topic.line > CONTEXT_LINES:
             return None
+        if (topic.board is not None and mention is not None and mention.clock > topic.clock
+                and line - mention.line <= 1 and statement.intent != Intent.TODO):
+            return None  # "it" is the thing named last, which is not that board item: not sure enough to move it
         topic.line, topic.speaker = line, speaker
         self.line_topics += 1
         if topic.board is not None:

@@ -161,6 +161,7 @@ _SYNONYMS = [
     "hotfix 핫픽스",
     "sdk 에스디케이",
     "ocr 오씨알",
+    "dimension dimensions size sizes measurement measurements length height width 크기 치수 사이즈 길이 높이",
     "duplicate duplicates duplicated double doubled dedup dedupe deduplication deduplicate 중복",
 ]
 _CONCEPT = {word: line.split()[0] for line in _SYNONYMS for word in line.split()}
