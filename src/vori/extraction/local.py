@@ -46,7 +46,7 @@ _DECLINE = re.compile(r"^(?:no\b|nope|not me\b|sorry|i can't|i cannot|i won't|no
 _SHIPPED = re.compile(r"\b(?:merged|deployed|shipped|released|rolled out|went live|is live|in production|fixed|"
                       r"resolved)\b|반영|배포|머지|릴리스|릴리즈|출시|해결", re.IGNORECASE)
 # "Actually no, …", "아 아니다, …": the speaker corrects what they just said.
-_CORRECTION = re.compile(r"^\W*(?:(?:actually|wait|sorry|oh|hmm|um)\W+)*(?:no|nope|scratch that|correction)\b"
+_CORRECTION = re.compile(r"^\W*(?:(?:actually|wait|sorry|oh|hmm|um|well|uh)\W+)*(?:no|nope|scratch that|correction)\b"
                          r"|^\W*(?:아\s?)?아니(?:다|요|에요|네요|지)\b|^\W*(?:아\s?)?잠깐(?:만)?", re.IGNORECASE)
 # Someone wants more: "they'd like to set the time themselves", "직접 정하고 싶어 하세요", "해 달래요".
 _WANTS = re.compile(r"\b(?:want|wants|wanted|would like|asked for|asking for|requested|need|needs)\b|원하|싶어\s?하|"
@@ -350,6 +350,7 @@ class MeetingReader:
         self.declined = False  # this utterance turned a request down
         self.dropped: set[str] = set()  # board tickets the meeting dropped, closed as won't-do or postponed
         self.speaker: str | None = None  # who is speaking now
+        self.in_detail = False  # reading a detail of the item under discussion (see _detail)
         self.question_line = -1  # the last utterance that asked something
         self.recap = False  # "So to recap: …" restates what was said: it adds evidence, never new work
         self.clock = 0  # counts clauses, to tell which of a topic and a mention came last
@@ -555,7 +556,11 @@ class MeetingReader:
             else Intent.IN_PROGRESS
         about = Statement(intent, statement.clause, "", statement.assignee, True,
                           confidence=0.8 * statement.confidence)
-        return self._about_topic(about, speaker, line, evidence)
+        self.in_detail = True
+        try:
+            return self._about_topic(about, speaker, line, evidence)
+        finally:
+            self.in_detail = False
 
     def _take_back(self, text: str, line: int, said_so: bool = False) -> None:
         """ "Actually no, it's not merged yet" right after a move: the move was wrong, undo it. "…짜 놨고, 아직 덜
@@ -639,11 +644,11 @@ class MeetingReader:
         if follow_up:
             score = 0.0  # "유통기한 알림, 약사님들이 알림 시간을 직접 정하고 싶어 하세요": more work on a done ticket
         if (ignored == "question" and score < NEW and not refers_back(text, self.request.language)
-                and len(content_words(asked or title or text)) >= 2):
+                and len(content_words(asked or title or text)) >= 2
+                and self.topic is not None and self.topic.board is not None):
             # "그 보고 자료는 다 된 거죠?": a question about something not on the board moves the conversation
             # away from the board item before it, so a following "done" is not about that item.
-            if self.topic is not None and self.topic.board is not None:
-                self.topic = None
+            self.topic = None
         if refers_back(text, self.request.language):
             mention_newer = self.mention is not None and (self.topic is None or self.mention.clock > self.topic.clock)
             if not mention_newer and self.topic is not None and line - self.topic.line <= CONTEXT_LINES:
@@ -708,12 +713,24 @@ class MeetingReader:
               evidence: Evidence) -> StatusUpdate | None:
         target = _STATUS_OF.get(statement.intent)
         current = self.status[ticket.id]
-        if target is None or self.recap or ticket.id in self.dropped or not allowed_transition(current, target, Cause.SPEECH):
+        at = evidence.index if evidence.index is not None else -1
+        if (target == TicketStatus.IN_PROGRESS and current == TicketStatus.DONE and self.last_move is not None
+                and not self.in_detail
+                and self.last_move[:2] == (at, ticket.id) and ORDER[self.last_move[3]] < ORDER[TicketStatus.DONE]):
+            # "I've fixed the contrast … now doing the labels": said done, then still working on it: under way
+            if self.last_move[3] == TicketStatus.IN_PROGRESS:
+                self.updates.pop(ticket.id, None)  # it was under way already: no move at all
+            else:
+                moved = self.updates[ticket.id]
+                self.updates[ticket.id] = moved.model_copy(update={"to_status": TicketStatus.IN_PROGRESS})
+            self.status[ticket.id] = TicketStatus.IN_PROGRESS
+            return None
+        if (target is None or self.recap or ticket.id in self.dropped
+                or not allowed_transition(current, target, Cause.SPEECH)):
             return None
         original = self.updates[ticket.id].from_status if ticket.id in self.updates else current
         update = StatusUpdate(ticket_id=ticket.id, from_status=original, to_status=target,
                               evidence=evidence, confidence=round(min(1.0, confidence), 3))
-        at = evidence.index if evidence.index is not None else -1
         if self.last_move is None or self.last_move[:2] != (at, ticket.id):  # the first move of it in this line
             self.last_move = (at, ticket.id, self.updates.get(ticket.id), current, self.clock)
         self.updates[ticket.id] = update

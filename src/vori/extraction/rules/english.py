@@ -479,7 +479,7 @@ _DECLARED_DONE = re.compile(
     r"(?:done|fixed|finished|complete|closed|resolved)|(?:it|that|this)(?:\s+one)?\s+can\s+(?:be\s+)?close[d]?|"
     r"(?:that's|it's|that is|it is|this is)\s+off\s+(?:the|my|our)\s+(?:list|plate|board)|"
     r"(?:we|you)\s+can\s+close\s+(?:it|that|this)|ready\s+to\s+close)\b", _F)
-_PARTIAL_OBJECT = re.compile(r"\b(?:part|parts|piece|first half|half|some of|one of|a few of|the first|"
+_PARTIAL_OBJECT = re.compile(r"\b(?<!last )(?<!final )(?<!remaining )(?:part|parts|piece|first half|half|some of|one of|a few of|the first|"
                              r"the basic|a draft|the draft|skeleton|prototype|first pass|first cut)\b", _F)
 
 
@@ -494,6 +494,11 @@ _STARTED_IT = re.compile(
 
 
 _CONDITION = re.compile(r"\b(?:when|once|if|until|unless|after|before|as soon as|whether)\b", _F)
+_STILL_LEFT = re.compile(
+    r"\b(?:only|one|last|two|three|a few|couple of)\s+(?:\w+\s+)?(?:bit|bits|thing|things|part|parts|piece|pieces|item|"
+    r"items|step|steps)\s+(?:is\s+|are\s+)?(?:left|remaining|to go|outstanding)\b|\bthat's one\b(?:\s+(?:of|down))?|"
+    r"\bone down\b|\b(?:staying|stays|stay|keep it|leave it|leaving it)\s+open\b|\bin shadow mode\b|"
+    r"\bbehind a (?:feature )?flag\b|\bnot (?:blocking|enforcing|enabled|turned on) (?:anything|yet)\b", _F)
 _LEFT_TO_DO = re.compile(r"\b(?:left|remaining|to go|outstanding|still (?:missing|open|pending)|except|apart from|"
                          r"other than|minus)\b", _F)
 # "we rolled it back", "reverted it": what just went out is not out any more.
@@ -636,6 +641,8 @@ def analyze_clause(clause: str, speaker: str | None) -> Clause:
         return Clause(clause, None, "filed")
     if _ROLLED_BACK.search(clause):
         return Clause(clause, None, "rolled back")
+    if _STILL_LEFT.search(clause):
+        return Clause(clause, None, "negated")  # "the only bit left is the labels": not finished
     if _FOLDED.search(clause):
         return Clause(clause, None, "folded")
     if _DECLARED_DONE.search(clause) and not _NEGATION.search(clause):

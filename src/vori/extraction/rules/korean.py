@@ -9,6 +9,7 @@ work, minus the people (제가, 지수 님이), time words and fillers. Question
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Collection
 
@@ -70,7 +71,7 @@ _DONE = re.compile(
     r"교체|업데이트|업그레이드|마이그레이션|구현|개발|작성|수정|정리|연동|통합|머지|패치|픽스|처리|테스트|녹화|"
     r"발송|등록|생성|삭제|변경|전환|이관|도입|적용|리팩토링|최적화|자동화)(?:를|을|도|는|가|이)?\s*(?:다\s*)?"
     r"(?:했|됐|되었|하였|해\s?놨|해\s?뒀|해\s?두었|시켰|완료|끝|나갔|들어갔|돼\s?있|되어\s?있)|"
-    r"(?:배포|스토어|운영|프로덕션|릴리즈|릴리스|라이브)\S*\s?(?:\S+\s)?올렸|고쳤|내보냈|보냈|(?<!말씀)드렸|붙였|만들었|짰|짜\s?놨|넣었|뺐|바꿨|옮겼|닫았|풀었|나갔습니다|나갔어요|라이브(?:됐|예요|입니다)|"
+    r"(?:배포|스토어|운영|프로덕션|릴리즈|릴리스|라이브)\S*\s?(?:\S+\s)?올렸|고쳤|내보냈|보냈|(?<!말씀)(?<!건)드렸|붙였|만들었|짰|짜\s?놨|넣었|뺐|바꿨|옮겼|닫았|풀었|나갔습니다|나갔어요|라이브(?:됐|예요|입니다)|"
     r"잘\s?돌아가|정상\s?동작|(?:까지|다|이제)\s?끝[.!]?$|(?:같이|함께|다|이미|벌써)\s?나갔|"
     # "정리해놨어요", "올려뒀어요": done and left in place
     r"\S\s?(?:놨|뒀|두었|놓았)(?:어|어요|습니다|음|다|네|고|는데)|(?:^|\s)다\s?[가-힣]+(?:어서|아서|해서|여서)$|^(?:다\s?)?(?:했어요|했습니다|했음|했어|했죠)[.!]?$)")
@@ -80,7 +81,7 @@ _PROGRESS = re.compile(
     r"붙잡고|돌리고|쓰고|그리고|잡고|손대고|만지고|다듬고|고민하고)\s?(?:있|계시)|"
     r"(?:PR|피알|MR|브랜치|드래프트|리뷰)\S*\s?(?:\S+\s)?(?:올렸|올려\s?놨|올려\s?뒀)|(?:진행|작업|개발|구현|리뷰|검토|테스트|QA|작성|준비|분석|조사|"
     r"디버깅|수정|마이그레이션|리팩토링|설계|논의|배포)\s?중|시작했|시작해서|시작했어|시작됐|착수했|착수해서|착수|"
-    r"들어갔|시작해\s?(?:버렸|봤|놨|뒀)|시작하게\s?됐|손\s?대기\s?시작|손\s?댔|잡았어요|잡았습니다|붙었|반쯤|절반\s?정도|거의\s?다\s?(?:됐|왔|끝)|"
+    r"들어갔|건드렸|건드려\s?봤|손\s?봤|시작해\s?(?:버렸|봤|놨|뒀)|시작하게\s?됐|손\s?대기\s?시작|손\s?댔|잡았어요|잡았습니다|붙었|반쯤|절반\s?정도|거의\s?다\s?(?:됐|왔|끝)|"
     r"진행되고\s?있|진행\s?상황|하는\s?중)")
 _TODO = re.compile(
     r"(?:겠습니다|겠어요|겠음|겠네요|[ㄹ을할볼갈줄드릴올릴만들잡챙길붙일고칠짤넣을]게요|께요|[할볼갈] ?거예요|[할볼] ?거에요|"
@@ -124,7 +125,7 @@ _TIME_PHRASE = re.compile(r"(?:어젯밤|그저께|엊그제|어제|아까|방�
                           r"|(?:오전|오후|아침|저녁|밤|야간|주간|새벽|심야)\s?(?:까지|에|중에)?(?=\s|$)|\d+\s?(?:시|일|주|분)\s?(?:까지|안에|내로)?(?=\s|$)"
                           r"|\S+기\s?(?:전에|전까지|직전에)(?=\s|$)")
 # "초안 만들어 놨어요", "일부만 반영했어요": a piece or a draft is done, so the work is under way.
-_PARTIAL_WORK = re.compile(r"는 ?(?:건|거|것)(?:은|는)? ?다 ?(?:됐|했|끝)|초안|일부|뼈대|프로토타입|1차|부분만|절반만|반만|까지만|[가-힣A-Za-z]만 ?(?:만들어|만들었|해 ?놨|해 ?뒀|했|됐|짜)")
+_PARTIAL_WORK = re.compile(r"는 ?(?:건|거|것)(?:은|는)? ?다 ?\S+|PoC|poc|피오씨|목업|초안|일부|뼈대|프로토타입|1차|부분만|절반만|반만|까지만|[가-힣A-Za-z]만 ?(?:만들어|만들었|해 ?놨|해 ?뒀|했|됐|짜)")
 # "절반 정도 옮겼습니다": part of the work is done, so it is under way.
 _PARTIAL = re.compile(r"(?:^|\s)(?:절반|반쯤|반 ?정도|일부|대부분|거의|조금|몇 ?개|\d+\s?%|\d+\s?개 ?중|\d+\s?퍼센트|"
                       r"좀\s*$)")
@@ -376,6 +377,17 @@ def _classify(text: str) -> tuple[Intent, re.Match[str]] | None:
 
 
 def analyze(text: str, speaker: str | None, names: Collection[str] = ()) -> list[Clause]:
+    read = _analyze(text, speaker, names)
+    for before, after in itertools.pairwise(read):
+        # "공문 보냈는데 / 아직 답이 없네요": done, but still waiting, so not finished
+        if (before.statement is not None and before.statement.intent == Intent.DONE
+                and re.search(r"(?:는데|지만|긴 한데|었는데|았는데)$", before.text)
+                and re.search(r"아직|(?:^|\s)안\s|못|없", after.text)):
+            before.statement, before.ignored = None, "negated"
+    return read
+
+
+def _analyze(text: str, speaker: str | None, names: Collection[str] = ()) -> list[Clause]:
     read: list[Clause] = []
     for clause in clauses(text):
         if (read and re.match(r"^(?:같이|함께)\s", clause) and re.search(r"(?:하면서|김에|때|하는 ?김에)$", read[-1].text)
