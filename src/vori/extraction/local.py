@@ -260,6 +260,16 @@ _NUMBERISH = re.compile(r"^[\d\s:.,%]+$|^(?:one|two|three|four|five|six|seven|ei
                         r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?|\d+)[,.]?(?:\s+\w+)?[.!]?$|^\d+\s?(?:초|분|시간|일|주|개|건|%|퍼센트|배|ms|밀리초)", re.IGNORECASE)
 
 
+# Pieces of talk that a name of work never contains.
+_BROKEN_TITLE = re.compile(
+    r"^(?:ugh|oh|okay|ok|fine|yeah|yes|no|well|sorry|side|hmm|wow|great|cool|sure|right)\b"
+    r"|^(?-i:[A-Z][a-z]+),\s"
+    r"|^(?:while|when|if|since|because|as)\s+(?:we|i|you|they)\b"
+    r"|\s(?:is|are|was|were|has|have|had|will|would|can|could)$"
+    r"|(?:^|\s)(?:죄송합니다|죄송해요|다만|그래요|그러니까|근데|정정|아쉬운|시간 ?됐으니)(?:\s|$)"
+    r"|(?:으니|되는지|하는지|는지|었으니|됐으니)$", re.IGNORECASE)
+
+
 def is_work(obj: str) -> bool:
     """Whether a phrase names a piece of work someone could do (the gate for a new ticket): not the meeting
     itself, not a number, not a clause with verbs still in it."""
@@ -270,6 +280,8 @@ def is_work(obj: str) -> bool:
         return False
     if any(korean.looks_verbal(w) for w in obj.split()) or obj.split()[-1].endswith("같"):
         return False  # "…하고", "개인정보 같(은 거)": a clause or a comparison, not a name
+    if _BROKEN_TITLE.search(obj.strip()):
+        return False  # "Ugh fine", "Theo, tell me", "Invoice reader is", "죄송합니다 정정": talk, not a name
     return len(obj.split()) <= 14
 
 
@@ -738,7 +750,9 @@ class MeetingReader:
         return update
 
     def _new_ticket(self, statement: Statement, speaker: str | None, line: int, evidence: Evidence) -> None:
-        title = _title(statement.obj)
+        # "Write up the data dictionary for the agronomists, they've asked three times": the work, not the remark
+        title = _title(re.split(r",\s+(?:they|we|i|you|he|she|it|that|this)(?:'ve|'re|'s|'d|'ll|\s)", statement.obj,
+                                maxsplit=1, flags=re.IGNORECASE)[0])
         status = _STATUS_OF[statement.intent]
         if self.acked is not None and statement.intent == Intent.TODO:
             # "Sure, I'll make a list of good first issues": the request just accepted, in the speaker's words.

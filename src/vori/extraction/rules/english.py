@@ -306,7 +306,8 @@ def mention(clause: str) -> str:
     text = re.split(r"\s+(?:instead of|rather than|so that|so we|because|since|which|so they)\s+", text, maxsplit=1)[0]
     if ", " in text and len(text.split(", ", 1)[0].split()) >= 3:
         text = text.split(", ", 1)[0]  # "the import is mangling accented names, José comes through as…": the first part
-    if _NARRATIVE.match(text) or _POINTS_BACK.search(text) or _NEGATION.search(text):
+    # "it"/"them" anywhere, "that" only as a pointer ("that was still pointing…"), not as a relative pronoun
+    if (_NARRATIVE.match(text) or re.search(r"\b(?:it|them)\b|^that\b", text, _F) or _NEGATION.search(text)):
         return ""  # "I reproduced it…", "QA signed off", "it was still pointing…": telling, not work
     if len(text.split()) < 2 or all(w.lower().strip(",.!?") in _CHAT for w in text.split()):
         return ""
