@@ -44,7 +44,7 @@ _DECLINE = re.compile(r"^(?:no\b|nope|not me\b|sorry|i can't|i cannot|i won't|no
                       r"(?:저는 |제가 )?(?:이번 주는 |이번엔 )?(?:어려울|힘들|못 ?할|안 ?될) ?것 ?같|시간이 ?없)",
                       re.IGNORECASE)
 _SHIPPED = re.compile(r"\b(?:merged|deployed|shipped|released|rolled out|went live|is live|in production|fixed|"
-                      r"resolved)\b|반영|배포|머지|릴리스|릴리즈|출시|해결", re.IGNORECASE)
+                      r"resolved)\b|반영|배포|머지|릴리스|릴리즈|출시|해결|라이브|운영에 ?나갔|오픈했", re.IGNORECASE)
 # "Actually no, …", "아 아니다, …": the speaker corrects what they just said.
 _CORRECTION = re.compile(r"^\W*(?:(?:actually|wait|sorry|oh|hmm|um|well|uh)\W+)*(?:no|nope|scratch that|correction)\b"
                          r"|^\W*(?:아\s?)?아니(?:다|요|에요|네요|지)\b|^\W*(?:아\s?)?잠깐(?:만)?", re.IGNORECASE)

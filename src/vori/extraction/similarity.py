@@ -38,7 +38,7 @@ work working task tasks ticket tickets item items thing things stuff part piece 
 implement implementation implementing implemented build building built create creating created make making
 add adding added set setup up finish finished finishing complete completed completing start started starting
 fix fixing fixed update updating updated new initial first basic support handling handle
-pr mr 피알
+pr mr 피알 vs versus 라이브
 다 좀 그 이 저 것 거 건 게 및 등 관련 쪽 부분 작업 구현 개발 진행 처리 추가 수정 기능 건들 일 업무 티켓 이슈
 완료 시작 마무리 준비 적용 관련된 대한 위한 새 새로운 기본 초기
 """)
@@ -285,6 +285,8 @@ def head_word(text: str) -> str:
     any prepositional phrase: "failure-rate alert for invoice printing" → alert."""
     phrase = _PREPOSITION.split(f" {text} ", maxsplit=1)[0]
     words = content_words(phrase) or content_words(text)
+    while len(words) > 1 and _HANGUL.match(words[-1]) and words[-1].endswith("용"):
+        words = words[:-1]  # "기부금 영수증 연말정산용": "…용" says what it is for, not what it is
     return words[-1] if words else ""
 
 

@@ -19,7 +19,7 @@ _SENTENCE = re.compile(r"(?<=[.!?。])\s+|(?<=[다요죠음])\s*[,.]\s+(?=그리
                        r"|(?:(?<=어요)|(?<=아요)|(?<=에요)|(?<=예요)|(?<=니다)|(?<=든요)|(?<=데요)|(?<=네요)|(?<=세요))\s+(?=[가-힣A-Za-z])")
 # Clauses end in connective endings (-했고, -해서, -는데, -지만, -니까, -면서) as well as at conjunctions.
 _CLAUSE = re.compile(r"\s+(?:그리고|근데|그런데|하지만|그래서|그러고|그리고요|또)\s+"
-                     r"|(?:(?<=[고데만서며니])|(?<=고요))\s*,\s+(?=[가-힣A-Za-z])"
+                     r"|(?<=[고데만서며니])\s*,\s+(?=[가-힣A-Za-z])|(?<=요)\s*,\s+(?!그게|그건|그거|이게|이건)(?=[가-힣A-Za-z])"
                      r"|(?<=했고|됐고|있고|이고|였고|왔고|었고|았고|겠고|해서|돼서|되서|어서|아서|여서|워서|져서|쳐서|"
                      r"는데|은데|인데|던데|니까|으니|면서|으며|하며)\s+|(?<!까지만)(?<=지만)\s+")
 _FILLER = re.compile(r"^(?:(?:음+|어+|그+|네+|예|아+|자|일단|그래서|그리고|근데|그럼|그러면|이제|저기|뭐|막|"
@@ -321,6 +321,8 @@ def analyze_clause(clause: str, speaker: str | None, names: Collection[str] = ()
     if _FROM_LATER.search(text):
         # "패치 끝나고 목요일부터요": when it will start, so a plan
         return Clause(clause, Statement(Intent.TODO, clause, "", speaker, True, confidence=0.8))
+    if re.search(r"되돌렸|되돌려\s?놨|롤백(?:했|됐|시켰|\s했)|원복(?:했|됐|\s했)|리버트", text):
+        return Clause(clause, None, "rolled back")  # "바로 되돌렸어요": what went out is not out any more
     if re.search(r"(?:완료|끝난 ?(?:건|게|거)|다 ?된 ?(?:건|게|거))(?:는|은)? ?아니", text):
         return Clause(clause, None, "negated")  # "완료는 아니에요": not done
     found = _classify(text)
@@ -381,7 +383,7 @@ def analyze(text: str, speaker: str | None, names: Collection[str] = ()) -> list
     for before, after in itertools.pairwise(read):
         # "공문 보냈는데 / 아직 답이 없네요": done, but still waiting, so not finished
         if (before.statement is not None and before.statement.intent == Intent.DONE
-                and re.search(r"(?:는데|지만|긴 한데|었는데|았는데)$", before.text)
+                and re.search(r"(?:는데|지만|긴 한데|었는데|았는데)요?$", before.text)
                 and re.search(r"아직|(?:^|\s)안\s|못|없", after.text)):
             before.statement, before.ignored = None, "negated"
     return read
