@@ -51,6 +51,10 @@ _CORRECTION = re.compile(r"^\W*(?:(?:actually|wait|sorry|oh|hmm|um|well|uh)\W+)*
 # Someone wants more: "they'd like to set the time themselves", "직접 정하고 싶어 하세요", "해 달래요".
 _WANTS = re.compile(r"\b(?:want|wants|wanted|would like|asked for|asking for|requested|need|needs)\b|원하|싶어\s?하|"
                     r"요청|해\s?달라|해\s?달래|해\s?주면\s?좋겠|있으면\s?좋겠", re.IGNORECASE)
+# A negation of being finished, and one of having started: "not finished yet" vs "haven't started".
+_NOT_DONE_YET = re.compile(r"\b(?:done|finished|complete|completed|merged|live|shipped|deployed|closed|over)\b|"
+                           r"끝|완료|마무리|배포|머지", re.IGNORECASE)
+_NOT_STARTED = re.compile(r"\b(?:start|started|starting|begun|began|touched|picked up|kicked off)\b|시작|착수|손", re.IGNORECASE)
 # "So to recap: …", "정리하면 …": the meeting restating itself.
 _RECAP = re.compile(r"^\W*(?:(?:so|okay|ok|alright|right)\W+)*(?:to (?:recap|summari[sz]e|sum up|wrap up)|recap|"
                     r"summary|in summary|summing up|quick recap|let me recap|let me summari[sz]e)\b|"
@@ -262,7 +266,8 @@ _NUMBERISH = re.compile(r"^[\d\s:.,%]+$|^(?:one|two|three|four|five|six|seven|ei
 
 # Pieces of talk that a name of work never contains.
 _BROKEN_TITLE = re.compile(
-    r"^(?:ugh|oh|okay|ok|fine|yeah|yes|no|well|sorry|side|hmm|wow|great|cool|sure|right)\b"
+    r"^(?:ugh|oh|okay|ok|fine|yeah|yes|no|well|sorry|side|hmm|wow|great|cool|sure|right|like to|say|said|think|"
+    r"hope|guess)\b"
     r"|^(?-i:[A-Z][a-z]+),\s"
     r"|^(?:while|when|if|since|because|as)\s+(?:we|i|you|they)\b"
     r"|\s(?:is|are|was|were|has|have|had|will|would|can|could)$"
@@ -597,6 +602,9 @@ class MeetingReader:
                 or (ticket is not None and ticket.id == ticket_id and score >= MATCH)):
             return
         moved = self.updates.get(ticket_id)
+        if (not said_so and moved is not None and moved.to_status == TicketStatus.IN_PROGRESS
+                and _NOT_DONE_YET.search(text) and not _NOT_STARTED.search(text)):
+            return  # "I would not call it finished": a ticket said to be under way is not said to be done either
         if (same_breath and not said_so and moved is not None and moved.to_status == TicketStatus.DONE
                 and ORDER[previous] < ORDER[TicketStatus.IN_PROGRESS]):
             self.updates[ticket_id] = moved.model_copy(update={"to_status": TicketStatus.IN_PROGRESS})
@@ -656,6 +664,7 @@ class MeetingReader:
         if follow_up:
             score = 0.0  # "유통기한 알림, 약사님들이 알림 시간을 직접 정하고 싶어 하세요": more work on a done ticket
         if (ignored == "question" and score < NEW and not refers_back(text, self.request.language)
+                and not _POINTS_BACK.search(text)
                 and len(content_words(asked or title or text)) >= 2
                 and self.topic is not None and self.topic.board is not None):
             # "그 보고 자료는 다 된 거죠?": a question about something not on the board moves the conversation

@@ -268,7 +268,7 @@ _MENTION_LEAD = re.compile(
     r"^(?:(?:there's|there is|there are|we have|we've got|we got|i noticed|i saw|i found|it looks like|looks like|"
     r"turns out|apparently|also|and|so|oh|the thing is|one thing is|another thing is|i think|"
     r"(?:someone|somebody|people|[a-z]+)\s+(?:mentioned|said|reported|complained|flagged|noticed|found|saw)"
-    r"(?:\s+that)?)\s+)+"
+    r"(?:\s+that)?|what (?:we|i|they|you) (?:actually |really )?(?:need|needed|want|wanted)(?: on \w+)? (?:is|was))\s+)+"
     # "we need booking references on the statement", "florists want to upload a price list": the work asked for
     r"|^(?:(?:so|and|also)\s+)?(?:we|they|(?:the\s+|our\s+)?[a-z]+(?:\s+[a-z]+){0,2})\s+(?:still\s+|really\s+|also\s+|keep\s+)*"
     r"(?:need|needs|want|wants|would like|asked for|are asking for|keep asking for|asking for)\s+(?:us\s+)?(?:to\s+)?",
@@ -313,7 +313,11 @@ def mention(clause: str) -> str:
         return ""
     if _OLD_OR_PERSONAL.search(text):
         return ""
-    return _noun_phrase(text)
+    named = _noun_phrase(text)
+    if len(named.split()) < 2:
+        # "an alert when the share of estimates jumps": the condition is what makes it this alert
+        named = " ".join(_LEADING.sub("", text).split()[:12])
+    return named
 
 
 _ASKED_ABOUT = re.compile(
@@ -385,7 +389,7 @@ _TIME_ONLY = re.compile(r"^(?:(?:last|this|next|on|yesterday|today|tomorrow|mond
                         r"again|too|now|finally|overnight)\b\s*)+$", _F)
 _REFERS_BACK = re.compile(r"^(?:it|them)\b|^(?:that|this)(?:\s+(?:one|yesterday|today|last|this|on|in|at|over|"
                           r"earlier|already|too|as well|and|so|but)\b|$)|^[a-z]+\s+(?:it|them|both|those|these)\b"
-                          r"|^(?:both|all of them|each of them)\b|^[a-z]+\s+(?:that|this)$", _F)
+                          r"|^(?:both|all of them|each of them)\b|^[a-z]+\s+(?:that|this)(?:\s+one)?$", _F)
 
 
 def _refers_back(obj: str) -> bool:
@@ -476,7 +480,7 @@ def _future(clause: str, speaker: str | None) -> Statement | None:
 # "I'm calling it fixed", "that one can be closed", "so that's off the list": the speaker declares it done.
 _DECLARED_DONE = re.compile(
     r"^(?:(?:i|we|he|she|they)\s*(?:'ve|have|has|just|finally)?\s+)?(?:closed|wrapped|knocked|finished|signed|"
-    r"sorted|rounded|tied|buttoned)\s+(?:it|that|this|them)\s+(?:out|up|off)\b|\b(?:(?:calling|call|consider|mark|marking|count|counting)\s+(?:it|that|this|them)(?:\s+(?:one|item|ticket|task|piece))?\s+(?:as\s+)?"
+    r"sorted|rounded|tied|buttoned|set|hooked|wired|cleaned|patched|locked)\s+(?:it|that|this|them)\s+(?:out|up|off|down)\b|\b(?:(?:calling|call|consider|mark|marking|count|counting)\s+(?:it|that|this|them)(?:\s+(?:one|item|ticket|task|piece))?\s+(?:as\s+)?"
     r"(?:done|fixed|finished|complete|closed|resolved)|(?:it|that|this)(?:\s+one)?\s+can\s+(?:be\s+)?close[d]?|"
     r"(?:that's|it's|that is|it is|this is)\s+off\s+(?:the|my|our)\s+(?:list|plate|board)|"
     r"(?:we|you)\s+can\s+close\s+(?:it|that|this)|ready\s+to\s+close)\b", _F)
