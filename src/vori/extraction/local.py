@@ -482,6 +482,12 @@ class MeetingReader:
             self.topic = _Topic(line, board=ticket, score=score, clock=self.clock, speaker=self.speaker)
             self.line_topics += 1
             return self._move(ticket, statement, score * statement.confidence, evidence)
+        topic = self.topic
+        if (ticket is not None and not statement.aside and statement.intent != Intent.TODO and topic is not None
+                and topic.board is ticket and topic.line >= line - 1 and not _ASIDE.search(self.line_text[:12])
+                and len(content_words(statement.obj)) <= 2):
+            # "아니 사실 어제 메일 템플릿은 벌써 짜 놨어요" right after the item came up: a piece of that item
+            return self._detail(statement, speaker, line, evidence)
         if statement.aside or score >= NEW:
             return None
         if self._worth_a_ticket(statement, line):

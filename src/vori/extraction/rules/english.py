@@ -122,7 +122,8 @@ _PARTIAL = re.compile(r"^(?:about |around |roughly |almost |nearly |maybe )?(?:a
                       r"part|a few|a couple|one|two|three|the first|\d+\s*(?:%|percent|of\b|out of\b))(?:\b|(?<=%))(?: of)?", _F)
 
 _PROGRESS_SUBJECT = re.compile(
-    r"^(?P<obj>.+?)(?:'s|'re|\s+(?:is|are|'s|'re|has|have))\s+(?:now\s+|currently\s+|still\s+|already\s+|been\s+)*"
+    r"^(?P<obj>.+?)(?:'s|'re|\s+(?:is|are|'s|'re|has|have))\s+(?:now\s+|currently\s+|still\s+|already\s+|been\s+|"
+    r"kind of\s+|sort of\s+|kinda\s+|basically\s+|more or less\s+)*"
     r"(?P<state>in progress|underway|under way|ongoing|in review|in a branch|on a branch|in a draft pr|in code review|being worked on|being reviewed|"
     r"being tested|halfway done|half done|started|in flight|in qa|in testing|moving|coming along|"
     r"partially done|mostly done|almost done|nearly done|close to done|getting there|in the works|in development)\b",
