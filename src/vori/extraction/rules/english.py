@@ -160,7 +160,14 @@ _BLOCKER = re.compile(
     r"can't get|can't access|no access|don't have access|don't have permission|lack access|held up|"
     r"holding (?:me|us|it|this|that) up|depends on|dependent on|until we get|until (?:they|we|someone)|"
     r"need (?:access|approval|credentials|sign-off|signoff|the)|pending (?:approval|review from)|"
-    r"is down|are down|keeps failing|keeps crashing|broken|won't build|doesn't build|not working)\b", _F)
+    r"is down|are down|keeps failing|keeps crashing|broken|won't build|doesn't build|not working|"
+    # "I can't actually test anything", "cannot deploy the adapter until…", "doesn't have permission for that app"
+    r"(?:can't|cannot|can not)\s+(?:actually\s+|really\s+|even\s+)?(?:test|deploy|merge|release|ship|push|access|"
+    r"retrain|run|build|log in|go (?:much )?further|do anything|move on)|"
+    r"(?:can't|cannot)\b[^.]{0,60}\buntil\b|(?:don't|doesn't|do not|does not) have (?:the )?(?:permission|access|rights|"
+    r"credentials|keys|production keys|a license)|(?:still )?(?:don't|do not) have (?:production |prod )?(?:keys|credentials|"
+    r"access)|because [^.]{0,40}(?:still )?(?:hasn't|haven't|has not|have not) (?:signed off|approved|answered|replied|sent|"
+    r"given))\b", _F)
 _NOT_BLOCKED = re.compile(r"\b(?:no blockers?|nothing block|not blocked|unblocked|no longer blocked|"
                           r"not stuck|nothing (?:is )?holding|no longer (?:waiting|stuck)|blockers?\?)", _F)
 _DECISION = re.compile(
