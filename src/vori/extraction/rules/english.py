@@ -310,6 +310,9 @@ def mention(clause: str) -> str:
                      r"needs?\s+(?:a\s+|an\s+|some\s+|new\s+|proper\s+)*(?P<need>[a-z][\w\s-]{2,40})$", text, _F)
     if needs and not _NARRATIVE.match(text):
         text = f"{needs.group('need')} for the {needs.group('what')}"  # "the bench supplies need labels"
+    # "While I was in there I noticed the transfer endpoint has no rate limit": what was noticed
+    text = re.sub(r"^(?:while|when) (?:i|we) (?:was|were) (?:in there|at it|there|in (?:the|that) [\w ]{1,25}?)[,]?\s+(?=i\s)",
+                  "", text, flags=_F)
     text = _MENTION_LEAD.sub("", text)
     text = re.split(r"\s+(?:instead of|rather than|so that|so we|because|since|which|so they)\s+", text, maxsplit=1)[0]
     if ", " in text and len(text.split(", ", 1)[0].split()) >= 3:
@@ -397,7 +400,7 @@ _TIME_ONLY = re.compile(r"^(?:(?:last|this|next|on|yesterday|today|tomorrow|mond
                         r"again|too|now|finally|overnight)\b\s*)+$", _F)
 _REFERS_BACK = re.compile(r"^(?:it|them)\b|^(?:that|this)(?:\s+(?:one|yesterday|today|last|this|on|in|at|over|"
                           r"earlier|already|too|as well|and|so|but)\b|$)|^[a-z]+\s+(?:it|them|both|those|these)\b"
-                          r"|^(?:both|all of them|each of them)\b|^[a-z]+\s+(?:that|this)(?:\s+one)?$", _F)
+                          r"|^(?:both|all of them|each of them)\b|^[a-z]+\s+(?:that|this|it)(?:\s+(?:one|up|out|down|over|in|through))?$", _F)
 
 
 def _refers_back(obj: str) -> bool:
@@ -475,6 +478,9 @@ def _future(clause: str, speaker: str | None) -> Statement | None:
             who = "I"
         if pattern in (_FUTURE, _SEARCHING[_FUTURE]) and (who or "").lower() == "it":
             return None  # "it should be fine" says nothing about who does what
+        if pattern in (_FUTURE, _SEARCHING[_FUTURE]) and (who or "").lower() == "you" and re.search(
+                r"\byou\s+(?:can|could|'d)\b", clause, _F):
+            return None  # "you can hit it a thousand times a minute": anyone, not a plan
         if re.match(r"^have\s+(?:\w+ed|been|done|run|gone|seen|known|caught|written|built|had)\b", groups["obj"], _F) \
                 and re.search(r"\b(?:should|could|would|must|might)\b", clause[:match.start("obj")], _F):
             return None  # "should have run before winter": hindsight, not a plan
