@@ -766,8 +766,14 @@ class MeetingReader:
 
     def _new_ticket(self, statement: Statement, speaker: str | None, line: int, evidence: Evidence) -> None:
         # "Write up the data dictionary for the agronomists, they've asked three times": the work, not the remark
-        title = _title(re.split(r",\s+(?:they|we|i|you|he|she|it|that|this)(?:'ve|'re|'s|'d|'ll|\s)", statement.obj,
-                                maxsplit=1, flags=re.IGNORECASE)[0])
+        title = _title(re.split(r",\s+(?:(?:they|we|i|you|he|she|it|that|this)(?:'ve|'re|'s|'d|'ll|\s)|(?:no problem|"
+                                r"nothing fancy|no worries|if possible|if that's ok(?:ay)?|as usual|for now|please)\b)",
+                                statement.obj, maxsplit=1, flags=re.IGNORECASE)[0])
+        words = title.split()
+        while len(words) > 2 and (korean.looks_verbal(words[-1]) or re.search(
+                r"[가-힣](?:해|떠|죽|뽑아|깔|켜|꺼|남아|졌어|았어|었어|했어|됐어|짧|넣)$", words[-1])):
+            words.pop()  # "시스템 접속 로그 석 달 치 뽑아": the name, without the verb
+        title = " ".join(words)
         status = _STATUS_OF[statement.intent]
         if self.acked is not None and statement.intent == Intent.TODO:
             # "Sure, I'll make a list of good first issues": the request just accepted, in the speaker's words.
