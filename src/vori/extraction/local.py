@@ -790,8 +790,8 @@ class MeetingReader:
                     ticket.status = status
                 self.topic = _Topic(line, new=ticket, clock=self.clock, speaker=self.speaker)
                 return
-        if self.recap:
-            return
+        if self.recap or not is_work(title) or is_chore(title):
+            return  # a recap restates; a title that reads as talk ("Invoice reader is") is not a ticket
         ticket = ExtractedTicket(title=title, content=evidence.quote, status=status,
                                  meeting_id=self.request.meeting_id, assignee=statement.assignee,
                                  evidence=[evidence], confidence=statement.confidence)
