@@ -205,3 +205,18 @@ def test_a_release_rolled_back_is_not_done_and_timelines_are_not_work() -> None:
         "Wen: Tomorrow noon.",
     ], [("T1", "Search autocomplete", "IN_PROGRESS")])
     assert result.status_updates == [] and result.tickets == []
+
+
+def test_an_open_call_declined_then_taken_and_a_report_in_two_breaths() -> None:
+    board = [("LP-310", "Points transfer fraud rule", "IN_PROGRESS"), ("T8", "Accessibility audit", "IN_PROGRESS")]
+    result = _extract([
+        "Ravi: While I was in there I noticed the transfer endpoint has no rate limit at all.",
+        "Dana: Someone want it?",
+        "Ravi: Not me, I'm on call.",
+        "Mei: I'll grab it.",
+        "Ravi: The fraud rule is live. Well, it's live in shadow mode, it's not blocking anything yet.",
+        "Felix: Accessibility, I've fixed the contrast and the focus order. The only bit left is the labels.",
+    ], board)
+    assert [(t.title, t.assignee) for t in result.tickets] == [
+        ("Transfer endpoint has no rate limit at all", "Mei")]
+    assert result.status_updates == []  # not live for real, and the audit has a bit left

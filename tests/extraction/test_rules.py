@@ -60,6 +60,15 @@ EN = [
     ("ARM runners are basically done, just the Docker layer cache left.", "IN_PROGRESS", "ARM runners", None),
     ("We rolled it back at 3am.", "rolled back", "", None),
     ("Move the tooltip as part of it.", "folded", "", None),
+    ("So I can't actually test anything against the sandbox.", "BLOCKED", "", None),
+    ("Steamworks says my account doesn't have permission for that app.", "BLOCKED", "", None),
+    ("I cannot deploy the adapter until the change board approves it.", "BLOCKED", "", None),
+    ("I set it up last night.", "DONE", "", None),
+    ("I'm on call this week.", None, "", None),
+    ("Give it to me.", "TODO", "it", "Ana"),
+    ("I consider that item complete.", "DONE", "", None),
+    ("Let's defer that.", "dropped", "", None),
+    ("Nobody moved the card.", "filed", "", None),
 ]
 
 KO = [
@@ -89,6 +98,12 @@ KO = [
     ("그건 그 화면 작업 안에서 같이 처리해 줘요", "folded", "", None),
     ("아직은 잘 모르겠어요", "hedged", "", None),
     ("네, 생각해 볼게요", "hedged", "", None),
+    ("코드표가 아직 안 와서 시작을 못 해요", "BLOCKED", "", None),
+    ("바로 되돌렸어요", "rolled back", "", None),
+    ("구독 일시정지는 완료는 아니에요", "negated", "", None),
+    ("그 렌더링 성능 개선 어제 손대기 시작했어요", "IN_PROGRESS", "렌더링 성능", None),
+    ("재연결 로직은 배포까지 했어요", "DONE", "재연결 로직", None),
+    ("패치 끝나고 목요일부터요", "TODO", "", "민수"),
 ]
 
 
