@@ -245,7 +245,7 @@ def refers_back(text: str, language: str) -> bool:
 
 # The meeting talking about itself: never a ticket.
 _META = re.compile(
-    r"^(?:keep|regroup|sync|circle back|share|start with|go over|go through|walk through|recap|move on|hop|jump|"
+    r"^(?:keep|regroup|sync|circle back|share|start with|go over|go through|go around|walk through|recap|move on|hop|jump|"
     r"wrap (?:up|this)|talk|chat|meet|catch up|hand (?:it|over)|pass|get started|kick (?:this|it) off|begin|"
     r"skip|touch base|follow along|take (?:a|the) (?:minute|second|break)|look at the (?:agenda|board|screen)|"
     r"see you|thank|thanks)\b", re.IGNORECASE)
@@ -818,7 +818,7 @@ class MeetingReader:
         self.blockers.append(Blocker(text=statement.clause.strip(), ticket_id=ticket_id, evidence=evidence))
         # What is missing is work someone may take on: "I need the discharge curves from the supplier" "I'll chase them"
         needed = re.search(r"\b(?:need|needs|waiting (?:on|for))\s+(?P<what>.+)$", statement.clause, re.IGNORECASE)
-        if needed and ticket_id is None and len(content_words(needed.group("what"))) >= 2:
+        if needed and len(content_words(needed.group("what"))) >= 2:
             self.mention = _Mention(line, _title(needed.group("what")), evidence, self.clock)
 
 

@@ -159,7 +159,7 @@ _BLOCKER = re.compile(
     r"can't move forward|can't continue|can't start|can't finish|cannot (?:begin|start|continue|proceed)|can't begin|can't test|can't deploy|can't merge|"
     r"can't get|can't access|no access|don't have access|don't have permission|lack access|held up|"
     r"holding (?:me|us|it|this|that) up|depends on|dependent on|until we get|until (?:they|we|someone)|"
-    r"need (?:access|approval|credentials|sign-off|signoff|the)|pending (?:approval|review from)|"
+    r"need (?:access|approval|credentials|sign-off|signoff|the|admin|permission|permissions|rights|keys)|pending (?:approval|review from)|"
     r"is down|are down|keeps failing|keeps crashing|broken|won't build|doesn't build|not working|"
     # "I can't actually test anything", "cannot deploy the adapter until…", "doesn't have permission for that app"
     r"(?:can't|cannot|can not)\s+(?:actually\s+|really\s+|even\s+)?(?:test|deploy|merge|release|ship|push|access|"
@@ -237,7 +237,7 @@ _TRAILING = re.compile(
     r"(?:\s*[,.!?;:]+\s*|\s+)(?:today|tomorrow|tonight|this (?:morning|afternoon|evening|week|sprint)|next week|"
     r"yesterday|last night|earlier|earlier today|this morning|first thing(?: tomorrow| in the morning)?|asap|"
     r"right away|right now|now|later|later today|as well|too|already|again|finally|for now|for sure|"
-    r"on (?:monday|tuesday|wednesday|thursday|friday)|(?:by|before|until|after) .*|so .*|because .*|"
+    r"on (?:monday|tuesday|wednesday|thursday|friday)|(?:right\s+)?(?:by|before|until|after) .*|so .*|because .*|"
     r"since .*|once .*|which .*|while .*|if .*|unless .*|as soon as .*|when .*|then|either|anyway|"
     r"i think|i guess|i believe|hopefully|probably|basically|for the .* release|in the .* sprint|"
     r"this time|at least|thanks|thank you|please|first|though|btw|actually|honestly|really|"
@@ -276,7 +276,8 @@ _MENTION_LEAD = re.compile(
     r"^(?:(?:there's|there is|there are|we have|we've got|we got|i noticed|i saw|i found|it looks like|looks like|"
     r"turns out|apparently|also|and|so|oh|the thing is|one thing is|another thing is|i think|"
     r"(?:someone|somebody|people|[a-z]+)\s+(?:mentioned|said|reported|complained|flagged|noticed|found|saw)"
-    r"(?:\s+that)?|what (?:we|i|they|you) (?:actually |really )?(?:need|needed|want|wanted)(?: on \w+)? (?:is|was))\s+)+"
+    r"(?:\s+that)?|what (?:we|i|they|you) (?:actually |really )?(?:need|needed|want|wanted)(?: on \w+)? (?:is|was)|"
+    r"(?:\w+\s+){0,2}(?:emailed|wrote in|called|complained|told us)(?:\s+(?:saying|that))?)\s+)+"
     # "we need booking references on the statement", "florists want to upload a price list": the work asked for
     r"|^(?:(?:so|and|also)\s+)?(?:we|they|(?:the\s+|our\s+)?[a-z]+(?:\s+[a-z]+){0,2})\s+(?:still\s+|really\s+|also\s+|keep\s+)*"
     r"(?:need|needs|want|wants|would like|asked for|are asking for|keep asking for|asking for)\s+(?:us\s+)?(?:to\s+)?",
@@ -317,8 +318,12 @@ def mention(clause: str) -> str:
     text = re.split(r"\s+(?:instead of|rather than|so that|so we|because|since|which|so they)\s+", text, maxsplit=1)[0]
     if ", " in text and len(text.split(", ", 1)[0].split()) >= 3:
         text = text.split(", ", 1)[0]  # "the import is mangling accented names, José comes through as…": the first part
-    # "it"/"them" anywhere, "that" only as a pointer ("that was still pointing…"), not as a relative pronoun
-    if (_NARRATIVE.match(text) or re.search(r"\b(?:it|them)\b|^that\b", text, _F) or _NEGATION.search(text)):
+    # "it"/"them" anywhere, "that" only as a pointer ("that was still pointing…"), not as a relative pronoun; a
+    # negation only when it is not what is wrong ("the order total doesn't show the delivery fee")
+    wrong = re.search(r"\b(?:doesn't|don't|isn't|aren't|won't|can't|never)\s+(?:show|work|load|display|save|sync|update|"
+                      r"open|print|send|appear|render|match|fit|include|refresh|arrive|count)", text, _F)
+    if (_NARRATIVE.match(text) or re.search(r"\b(?:it|them)\b|^that\b", text, _F)
+            or (_NEGATION.search(text) and not wrong)):
         return ""  # "I reproduced it…", "QA signed off", "it was still pointing…": telling, not work
     if len(text.split()) < 2 or all(w.lower().strip(",.!?") in _CHAT for w in text.split()):
         return ""
@@ -400,7 +405,8 @@ _TIME_ONLY = re.compile(r"^(?:(?:last|this|next|on|yesterday|today|tomorrow|mond
                         r"again|too|now|finally|overnight)\b\s*)+$", _F)
 _REFERS_BACK = re.compile(r"^(?:it|them)\b|^(?:that|this)(?:\s+(?:one|yesterday|today|last|this|on|in|at|over|"
                           r"earlier|already|too|as well|and|so|but)\b|$)|^[a-z]+\s+(?:it|them|both|those|these)\b"
-                          r"|^(?:both|all of them|each of them)\b|^[a-z]+\s+(?:that|this|it)(?:\s+(?:one|up|out|down|over|in|through))?$", _F)
+                          r"|^(?:both|all of them|each of them)\b|^[a-z]+\s+(?:that|this|it)(?:\s+(?:one|up|out|down|over|in|through))?$"
+                          r"|^[a-z]+\s+(?:you|him|her)$", _F)
 
 
 def _refers_back(obj: str) -> bool:
