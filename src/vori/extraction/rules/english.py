@@ -32,7 +32,7 @@ _CLAUSE = re.compile(
     r"|\s*,\s+(?=(?:about|around|roughly|almost|nearly|maybe)\s+(?:a|an|half|one|two|\d)\b)"
     r"|\s*,\s+(?=(?:the|our|my)\s+\S+(?:\s+\S+)?\s+(?:is|are|was|were|has|have)\b)"
     r"|\s*,\s+(?=(?:actually\s+no|no\s+wait|wait|sorry|oh\s+wait|scratch\s+that)\b)"
-    r"|\s*,\s+and\s+(?=the\s)|\s*,?\s+and\s+(?=(?:[A-Za-z]+-)?\d{2,6}\s)", _F)
+    r"|\s*,\s+and\s+(?=the\s)|\s*,\s+and\s+(?=(?:[A-Za-z]+-)?\d{2,6}\s)", _F)
 
 _PRONOUN_OBJECT = re.compile(
     r"^(?:it|that|this|those|them|these|that one|this one|the thing|that thing|the one|the ticket|that ticket|"
