@@ -368,6 +368,7 @@ class MeetingReader:
         self.dropped: set[str] = set()  # board tickets the meeting dropped, closed as won't-do or postponed
         self.speaker: str | None = None  # who is speaking now
         self.in_detail = False  # reading a detail of the item under discussion (see _detail)
+        self.line_said = ""  # the clause just before, in this utterance, when it stated nothing itself
         self.question_line = -1  # the last utterance that asked something
         self.recap = False  # "So to recap: …" restates what was said: it adds evidence, never new work
         self.clock = 0  # counts clauses, to tell which of a topic and a mention came last
@@ -413,12 +414,14 @@ class MeetingReader:
         self._confirm(utterance.index, speaker, text)
         moves: list[StatusUpdate] = []
         asked = False
+        self.line_said = ""
         for clause in analyze_line(text, speaker, self.request.language, self.names):
             self.clock += 1
             asked = asked or clause.ignored == "question" or bool(clause.statement and clause.statement.request)
             move = self._read_clause(clause, speaker, utterance.index, evidence)
             if move is not None:
                 moves.append(move)
+            self.line_said = clause.text if clause.statement is None else ""
         if asked:
             self.question_line = utterance.index
         return moves
@@ -458,6 +461,11 @@ class MeetingReader:
                 self._remember(clause.text, line, evidence, clause.ignored)
             elif clause.ignored == "folded":
                 self.mention = None  # part of an item already on the board, not new work
+            elif clause.ignored == "external":
+                # "고객한테 나가는 견적 문서, …": someone else in the sentence, but it may still name the item
+                ticket, score = self.board.best(clause.text)
+                if ticket is not None and score >= MATCH:
+                    self.topic = _Topic(line, board=ticket, score=score, clock=self.clock, speaker=self.speaker)
             elif clause.ignored == "dropped":
                 self._dropped(clause.text, line)
             elif clause.ignored == "negated":
@@ -470,6 +478,13 @@ class MeetingReader:
             self.decisions.append(evidence.model_copy(update={"quote": statement.clause}))
             return None
         self.line_statements += 1
+        if (statement.pronoun and statement.intent in (Intent.DONE, Intent.IN_PROGRESS) and self.line_said
+                and not statement.aside):
+            said = Statement(statement.intent, f"{self.line_said} {statement.clause}", statement.obj,
+                             statement.assignee, statement.pronoun, statement.request, statement.confidence)
+            several = self._several(said, evidence, line)
+            if several is not None:
+                return several[-1] if several else None
         if statement.pronoun or not content_words(statement.obj):
             # "it", "that one", "the fix": what the conversation is about.
             return None if statement.aside else self._about_topic(statement, speaker, line, evidence)
@@ -497,7 +512,8 @@ class MeetingReader:
 
     def _several(self, statement: Statement, evidence: Evidence, line: int) -> list[StatusUpdate] | None:
         """ "Rate cards, pallet labels and the dock booking page all went out": each item its own ticket."""
-        said = statement.clause if _is_korean_line(statement.clause, self.request.language) else _title(statement.obj)
+        said = statement.clause if (_is_korean_line(statement.clause, self.request.language)
+                                    or statement.pronoun) else _title(statement.obj)
         parts = [p for p in _LIST.split(said) if content_words(p)]
         if len(parts) < 2:
             return None

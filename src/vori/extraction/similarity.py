@@ -111,7 +111,7 @@ _SYNONYMS = [
     "map maps 지도 맵",
     "pin pins marker markers 핀 마커",
     "cluster clustering group grouping 클러스터링 묶",
-    "compress compression shrink 압축",
+    "compress compression shrink 압축 줄이",
     "picture pictures",
     "button buttons 버튼",
     "banner banners 배너",

@@ -522,7 +522,7 @@ _CONDITION = re.compile(r"\b(?:when|once|if|until|unless|after|before|as soon as
 _STILL_LEFT = re.compile(
     r"\b(?:only|one|last|two|three|a few|couple of)\s+(?:\w+\s+)?(?:bit|bits|thing|things|part|parts|piece|pieces|item|"
     r"items|step|steps)\s+(?:is\s+|are\s+)?(?:left|remaining|to go|outstanding)\b|\bthat's one\b(?:\s+(?:of|down))?|"
-    r"\bone down\b|\b(?:staying|stays|stay|keep it|leave it|leaving it)\s+open\b|\bin shadow mode\b|"
+    r"\bone down\b|\bready (?:to start|to pick up|for dev|for development|to go into dev)\b|\b(?:staying|stays|stay|keep it|leave it|leaving it)\s+open\b|\bin shadow mode\b|"
     r"\bbehind a (?:feature )?flag\b|\bnot (?:blocking|enforcing|enabled|turned on) (?:anything|yet)\b", _F)
 _LEFT_TO_DO = re.compile(r"\b(?:left|remaining|to go|outstanding|still (?:missing|open|pending)|except|apart from|"
                          r"other than|minus)\b", _F)
