@@ -74,7 +74,8 @@ _TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
          "ninety": 90}
 _NUMBER_WORD = "|".join([*_UNITS, *_TEENS, *_TENS])
-_SPOKEN = re.compile(rf"\b(?:{_NUMBER_WORD})(?:-(?:{_NUMBER_WORD}))+\b", re.IGNORECASE)
+_SPOKEN = re.compile(rf"\b(?:{_NUMBER_WORD})(?:-(?:{_NUMBER_WORD}))+\b|\b(?:{'|'.join([*_TEENS, *_TENS])})\b(?!-)",
+                     re.IGNORECASE)
 
 
 def spoken_numbers(text: str) -> list[str]:
@@ -536,6 +537,11 @@ class MeetingReader:
         """The ticket `text` names: the one under discussion when it fits about as well as any; none when two
         others fit equally well ("the scripts" with two script tickets on the board)."""
         ranked = self.board.ranked(text)
+        for phrase in leading_phrases(text):
+            # "The Login.gov integration passed the sandbox review and was deployed": the subject names it
+            said = self.board.ranked(phrase)
+            if said and (not ranked or said[0][1] > ranked[0][1]):
+                ranked = said
         if "," in text:
             # "the rest-hour checks, the ones that flag pilots…": the name, then what it is.
             head = self.board.ranked(text.split(",", 1)[0])
@@ -615,7 +621,7 @@ class MeetingReader:
             return  # "Archive search: I looked at it, … not starting it yet": about the item named since
         ticket, score = self.board.best(text)
         moved_title = next((t.title for t in self.board.tickets if t.id == ticket_id), "")
-        other = (ticket is not None and score >= MATCH and ticket.id != ticket_id
+        other = (ticket is not None and score >= NEW and ticket.id != ticket_id
                  and similarity(moved_title, text) < NEW)
         if other:
             return  # "I can take the fare rules migration if nobody's on it" is not about the ticket just moved

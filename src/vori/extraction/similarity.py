@@ -230,7 +230,11 @@ def content_words(text: str) -> tuple[str, ...]:
     """The words of `text` that name the work, normalized, in order, without repeats."""
     seen: dict[str, None] = {}
     for match in _WORD.finditer(text):
-        for part in _split_compound((match.group(1) or match.group()).lower()):
+        token = match.group(1) or match.group()
+        if len(token) >= 2 and token.isupper() and token.isalpha() and token.lower() in _GENERIC:
+            seen.setdefault(token.lower() + "_", None)  # "CAN bus", "IT": an acronym, not the word "can"
+            continue
+        for part in _split_compound(token.lower()):
             word = normalize_word(part)
             if word:
                 seen.setdefault(word, None)

@@ -132,7 +132,8 @@ _PROGRESS_VERB = re.compile(
     rf"^(?:{_WHO}\s*)?(?:(?:have|has|'ve|just|finally|already|also|actually|officially|kind of|sort of|kinda|sorta)\s+)*"
     r"(?P<verb>started|starting|started on|began|begun|kicked off|picked up|jumped on|dove into|dived into|"
     r"got started on|got going on|got going with|made progress on|made a start on|opened a pr for|put up a pr for|"
-    r"opened a draft for|started looking at|started working on|started digging into)\s+"
+    r"opened a draft for|started looking at|started working on|started digging into|sketched|drafted|mocked up|"
+    r"prototyped|spiked)\s+"
     r"(?:(?:working|work|looking|chipping away|chipping|poking|digging|hacking|plugging away|grinding)\s+"
     r"(?:on|at|into|through)\s+)?(?P<obj>.+)$", _F)
 _PROGRESSIVE = re.compile(
