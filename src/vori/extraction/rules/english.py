@@ -685,9 +685,14 @@ def analyze_clause(clause: str, speaker: str | None) -> Clause:
         if _NEGATION.search(clause) and _STATUS_WORD.search(clause):
             return Clause(clause, None, "negated")  # "it's not merged yet"
         return Clause(clause, None)
-    if _NEGATION.search(clause.replace(statement.obj, " ", 1) if statement.obj else clause):
+    # A negation counts in the main clause only ("I kicked that off because I was bored, don't tell my partner" is
+    # a report), and a subject with a negated verb in it ("we don't plan stuff that's moving") is no subject.
+    scope = re.split(r"\b(?:because|since|although|though|whereas|unless|until|don't tell)\b", clause, maxsplit=1,
+                     flags=_F)[0]
+    if _NEGATION.search(scope.replace(statement.obj, " ", 1) if statement.obj else scope) or re.search(
+            r"\b(?:don't|doesn't|didn't|won't|can't|isn't|aren't)\b", statement.obj, _F):
         return Clause(clause, None, "negated")
-    if _OLD_OR_PERSONAL.search(clause):
+    if _OLD_OR_PERSONAL.search(scope):
         statement.aside = "personal"  # kept only if it clearly names a ticket on the board
     return Clause(clause, statement)
 
