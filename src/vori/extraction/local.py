@@ -187,6 +187,8 @@ def mention_of(text: str, language: str, names: set[str]) -> str:
     return korean.mention(text, names) if _is_korean_line(text, language) else english.mention(text)
 
 
+_NO_PROBLEM = re.compile(r"(?:이상|문제|에러|오류|이슈|특이 ?사항) ?(?:은|는|이|가)? ?없|\bno (?:issues|problems|errors)\b",
+                         re.IGNORECASE)
 _PROBLEM = re.compile(
     r"\b(?:no|missing|lacks?|without|doesn't|don't|isn't|can't|won't|broken|bug|bugs|error|errors|fails?|failing|"
     r"crash(?:es|ing)?|slow|flaky|wrong|outdated|stale|leak(?:s|ing)?|timing out|times out|need|needs|"
@@ -208,7 +210,7 @@ _ASIDE = re.compile(r"\b(?:also|and|oh|one more|what i did|what i've done|what w
 
 def is_problem(text: str) -> bool:
     """Something wrong or missing: the kind of description a team turns into work."""
-    return bool(_PROBLEM.search(text))
+    return bool(_PROBLEM.search(text)) and not _NO_PROBLEM.search(text)
 
 
 def is_proposal(text: str, language: str) -> bool:
@@ -709,6 +711,12 @@ class MeetingReader:
                 self.topic = _Topic(line, new=new, clock=self.clock, speaker=self.speaker)
                 self.line_topics += 1
                 return
+        topic = self.topic
+        if (topic is not None and topic.board is not None and line - topic.line <= 1 and title
+                and len(content_words(title)) <= 2
+                and set(content_words(title)) & set(content_words(topic.board.title))):
+            topic.line = line  # "Bates는 보드에 있죠": still the item under discussion, said in fewer words
+            return
         # Work described in an utterance already about something is a detail or a reason, not new work.
         proposal = ignored != "question" or is_proposal(text, self.request.language)
         if (proposal and not self.declined and (self.line_topics == 0 or is_problem(text)) and title and not _GREETING.search(text)
