@@ -315,6 +315,9 @@ def mention(clause: str) -> str:
     # "While I was in there I noticed the transfer endpoint has no rate limit": what was noticed
     text = re.sub(r"^(?:while|when) (?:i|we) (?:was|were) (?:in there|at it|there|in (?:the|that) [\w ]{1,25}?)[,]?\s+(?=i\s)",
                   "", text, flags=_F)
+    # "From billing's side it would really help to get a list of the affected meter IDs": the list
+    text = re.sub(r"^(?:from [\w']+ side,?\s+)?it(?:'d| would)\s+(?:really\s+)?(?:help|be (?:great|nice|good|useful|"
+                  r"helpful))\s+(?:if (?:we|someone) (?:could )?(?:get|have|add|make)\s+|to (?:get|have)\s+)?", "", text, flags=_F)
     text = _MENTION_LEAD.sub("", text)
     text = re.split(r"\s+(?:instead of|rather than|so that|so we|because|since|which|so they)\s+", text, maxsplit=1)[0]
     if ", " in text and len(text.split(", ", 1)[0].split()) >= 3:
@@ -532,7 +535,7 @@ _ROLLED_BACK = re.compile(r"\b(?:roll(?:ed|ing)?|rolled)\s+(?:it|that|this|them|
                           r"\brevert(?:ed|ing)?\s+(?:it|that|this|them|the)\b|\brollback\b", _F)
 # "Done.", "Fixed!", "All merged": the answer to what was just asked about.
 _BARE_DONE = re.compile(r"^(?:(?:it's|it is|that's|that is|they're|they are)\s+(?:all\s+)?in\s+(?:prod|production|main|master)"
-                        r"[.!]*$)|^(?:all |totally |fully |finally |already )?(?:done|finished|fixed|merged|shipped|deployed|"
+                        r"[.!]*$)|^(?:i\s+)?(?:already did|already done|did it already|done already)[.!]*$|^(?:all |totally |fully |finally |already )?(?:done|finished|fixed|merged|shipped|deployed|"
                         r"live|sorted|wrapped up|complete|completed|resolved)(?:\s+(?:last night|yesterday|this morning|"
                         r"today|earlier|on (?:monday|tuesday|wednesday|thursday|friday)|(?:monday|tuesday|wednesday|"
                         r"thursday|friday)))?[.!]*$", _F)
