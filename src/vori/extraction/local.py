@@ -275,7 +275,8 @@ _BROKEN_TITLE = re.compile(
     r"|^(?:while|when|if|since|because|as)\s+(?:we|i|you|they)\b"
     r"|\s(?:is|are|was|were|has|have|had|will|would|can|could)$"
     r"|(?:^|\s)(?:죄송합니다|죄송해요|다만|그래요|그러니까|근데|정정|아쉬운|시간 ?됐으니)(?:\s|$)"
-    r"|(?:으니|되는지|하는지|는지|었으니|됐으니)$", re.IGNORECASE)
+    r"|(?:으니|되는지|하는지|는지|었으니|됐으니)$"
+    r"|(?:쌓이|꽉|남아|자제|빠졌어|빠졌|했어|됐어|했음|됐음|쓰기|거요|건데|잖아)$|[가-힣]요\s", re.IGNORECASE)
 
 
 def is_work(obj: str) -> bool:
@@ -578,8 +579,10 @@ class MeetingReader:
                         and not statement.request and not _ASIDE.search(statement.clause))
         # Work reported started or done that nobody planned is brought up as an aside ("Oh, and I also
         # fixed…", "아 그리고 …") or as a fix of something wrong; otherwise it is a detail of the update.
+        # Work only under way is new work when brought up as such, not because the line mentions a problem.
         return self.line_topics == 0 and (
-            bool(_ASIDE.search(self.line_text)) or is_problem(self.line_text))
+            bool(_ASIDE.search(self.line_text))
+            or (statement.intent == Intent.DONE and is_problem(self.line_text)))
 
     def _detail(self, statement: Statement, speaker: str | None, line: int,
                 evidence: Evidence) -> StatusUpdate | None:
