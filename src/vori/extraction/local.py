@@ -271,7 +271,7 @@ _NUMBERISH = re.compile(r"^[\d\s:.,%]+$|^(?:one|two|three|four|five|six|seven|ei
 _BROKEN_TITLE = re.compile(
     r"^(?:ugh|oh|okay|ok|fine|yeah|yes|no|well|sorry|side|hmm|wow|great|cool|sure|right|like to|say|said|think|"
     r"hope|guess)\b"
-    r"|^(?-i:[A-Z][a-z]+),\s"
+    r"|^(?-i:[A-Z][a-z]+),\s|^(?-i:[A-Z][a-z]+)\s+at\s|^(?:perhaps|maybe|probably)\b"
     r"|^(?:while|when|if|since|because|as)\s+(?:we|i|you|they)\b"
     r"|\s(?:is|are|was|were|has|have|had|will|would|can|could)$"
     r"|(?:^|\s)(?:죄송합니다|죄송해요|다만|그래요|그러니까|근데|정정|아쉬운|시간 ?됐으니)(?:\s|$)"

@@ -186,7 +186,9 @@ _NEGATION = re.compile(
 _CARD = re.compile(r"\b(?:moved?|moving|update[ds]?|updating|drag(?:ged)?)\s+(?:the|that|this|my|its)\s+(?:card|ticket|"
                    r"board|jira)\b|\bforgot to move\b", _F)
 # Writing the work down is not doing it: "I'll open a new ticket for it", "I filed a ticket".
-_FILED = re.compile(r"\b(?:open|opened|opening|file|filed|filing|create|created|creating|raise|raised|log|logged|"
+_FILED = re.compile(r"\b(?:note|put|add|log|park|stick|throw|keep)\s+(?:it|that|this|them)\s+(?:in|on|to|into)\s+"
+                    r"(?:the\s+)?backlog\b|"
+                    r"\b(?:open|opened|opening|file|filed|filing|create|created|creating|raise|raised|log|logged|"
                     r"write up|wrote up|make|made|add|added|put in|cut|cutting)\s+(?:a|an|the|one|new|separate|"
                     r"another|a new|a separate|its own|a follow-up)?\s*(?:new\s+|separate\s+|follow-up\s+)?"
                     r"(?:ticket|issue|jira|bug report|card|story)s?\b", _F)
