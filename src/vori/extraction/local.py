@@ -691,6 +691,11 @@ class MeetingReader:
         follow_up = (ticket is not None and self.status.get(ticket.id) == TicketStatus.DONE and ignored != "question"
                      and (bool(_WANTS.search(text)) or is_problem(text)))
         if ticket is not None and score >= MATCH and not follow_up:
+            current = self.topic
+            if (current is not None and current.board is not None and current.line == line
+                    and current.score >= 0.75 and score < current.score
+                    and len(set(content_words(text)) & set(content_words(ticket.title))) <= 1):
+                return  # a passing word later in the same breath does not change what it is about
             self.topic = _Topic(line, board=ticket, score=score, clock=self.clock, speaker=self.speaker)
             self.line_topics += 1
             return
@@ -706,7 +711,7 @@ class MeetingReader:
         if refers_back(text, self.request.language):
             mention_newer = self.mention is not None and (self.topic is None or self.mention.clock > self.topic.clock)
             if not mention_newer and self.topic is not None and line - self.topic.line <= CONTEXT_LINES:
-                self.topic.clock, self.topic.line = self.clock, line
+                self.topic.clock, self.topic.line, self.topic.speaker = self.clock, line, self.speaker
                 self.line_topics += 1  # "그건 …": this utterance is about that item
             return
         for new in self.tickets:

@@ -38,7 +38,7 @@ work working task tasks ticket tickets item items thing things stuff part piece 
 implement implementation implementing implemented build building built create creating created make making
 add adding added set setup up finish finished finishing complete completed completing start started starting
 fix fixing fixed update updating updated new initial first basic support handling handle
-pr mr 피알 vs versus 라이브
+pr mr 피알 vs versus 라이브 거요 건요 거는 건데 거죠 게요 시
 다 좀 그 이 저 것 거 건 게 및 등 관련 쪽 부분 작업 구현 개발 진행 처리 추가 수정 기능 건들 일 업무 티켓 이슈
 완료 시작 마무리 준비 적용 관련된 대한 위한 새 새로운 기본 초기
 """)
@@ -191,7 +191,7 @@ def _korean_stem(word: str) -> str:
         stripped = _KO_VERB_ENDING.sub("", word)
         if len(stripped) >= 2 and stripped != word:
             return stripped
-    if len(word) >= 2 and word[-1] in "짐함됨":  # a final ㅁ makes a noun of a verb: 깨짐 = 깨지-
+    if len(word) >= 2 and word[-1] in "짐함됨김":  # a final ㅁ makes a noun of a verb: 깨짐 = 깨지-, 끊김 = 끊기-
         return word[:-1] + chr(ord(word[-1]) - 16)
     return word
 
