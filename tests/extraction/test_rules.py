@@ -69,6 +69,9 @@ EN = [
     ("I consider that item complete.", "DONE", "", None),
     ("Let's defer that.", "dropped", "", None),
     ("Nobody moved the card.", "filed", "", None),
+    ("That has to be updated before the rebrand launch.", "TODO", "", None),
+    ("It should be fine.", None, "", None),
+    ("I will note that in the backlog.", "filed", "", None),
 ]
 
 KO = [

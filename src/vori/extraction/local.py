@@ -202,6 +202,7 @@ _GREETING = re.compile(r"\b(?:morning|hello|hi|hey|welcome|everyone|everybody|fo
 
 
 _ASIDE = re.compile(r"\b(?:also|and|oh|one more|what i did|what i've done|what we did|no ticket|not on the board|"
+                    r"nobody (?:had|has|owned|owns|was on|is on) it|"
                     r"(?:don't|doesn't|didn't) (?:think (?:it |that |they )?)?ha(?:ve|s|d) a ticket|its own (?:bug|ticket)|"
                     r"separate (?:ticket|bug|issue)|another thing|while i was|in the meantime|meanwhile|by the way|btw|"
                     r"side note|unrelated|separately|on top of that|plus|last thing)\b|그리고|아 ?맞다|하나 ?더|참|그 ?김에|"
@@ -666,6 +667,9 @@ class MeetingReader:
             return
         if topic is None or topic.new is None or line - topic.line > 1:
             return
+        first = re.split(r"\b(?:let's|let us|we'll|we will|we should|we can)\b", text, maxsplit=1, flags=re.IGNORECASE)[0]
+        if len(content_words(first)) >= 2 and similarity(topic.new.title, first) < 0.5:
+            return  # "The Welsh SMS request from Cardiff, let's postpone that": another item, named first
         if _POINTS_BACK.search(text) or similarity(topic.new.title, text) >= 0.5:
             self._withdraw(topic.new, topic.line - 1)
 

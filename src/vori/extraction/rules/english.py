@@ -473,7 +473,14 @@ _MEETING_ORDER = re.compile(
     r"|^(?:go|start|begin) (?:around|first)\b", _F)
 
 
+# "That has to be updated before the launch", "it must be done by the 15th": work owed, nobody named yet.
+_MUST_BE = re.compile(r"^(?:that|it|this|these|those|they)\s+(?:has to|have to|must|needs to|need to|will have to|"
+                      r"'s got to|has got to)\s+be\s+(?:\w+ed|done|fixed|rewritten|rebuilt|written|redone|sorted)\b", _F)
+
+
 def _future(clause: str, speaker: str | None) -> Statement | None:
+    if _MUST_BE.match(clause):
+        return Statement(Intent.TODO, clause, "", None, True, confidence=0.8)
     if _GIVE_ME.match(clause):
         return _statement(Intent.TODO, clause, "it", "I", speaker)
     for pattern in (_ASSIGN, _ACTION_ITEM, _IMPERATIVE, _LET_ME, _LETS, _FUTURE, _OWNERSHIP, _SEARCHING[_FUTURE]):
