@@ -194,6 +194,7 @@ _PROBLEM = re.compile(
     r"crash(?:es|ing)?|slow|flaky|wrong|outdated|stale|leak(?:s|ing)?|timing out|times out|need|needs|"
     r"mangl\w*|garbl\w*|corrupt\w*|freez\w*|stuck|duplicat\w*|overflow\w*)\b"
     r"|없|안 ?되|안 ?돼|깨지|깨져|틀리|틀렸|누락|빠져|빠지|느려|느리|에러|버그|오류|문제|이슈|필요|예전|오래된|안 ?맞|"
+    r"안 ?(?:찍|보이|뜨|나오|먹|들어가|넘어가|열리|눌리|저장)|"
     r"나오더라|뜨던|중복", re.IGNORECASE)
 
 

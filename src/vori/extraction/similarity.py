@@ -231,7 +231,7 @@ def content_words(text: str) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for match in _WORD.finditer(text):
         token = match.group(1) or match.group()
-        if len(token) >= 2 and token.isupper() and token.isalpha() and token.lower() in _GENERIC:
+        if len(token) >= 2 and token.isupper() and token.isalpha() and token.lower() in _ACRONYMS:
             seen.setdefault(token.lower() + "_", None)  # "CAN bus", "IT": an acronym, not the word "can"
             continue
         for part in _split_compound(token.lower()):
@@ -313,6 +313,10 @@ def similarity_of_words(a: Sequence[str], b: Sequence[str], head_a: str = "", he
             # What each names is what it is ("…실패율 알림" is an alert, "…재출력 버튼" a button).
             score *= 0.8
     return min(1.0, score)
+
+
+# Words that are function words in lower case and names in capitals ("CAN bus", "IT", "OR scheduling").
+_ACRONYMS = words("can it or as us id am do")
 
 
 @lru_cache(maxsize=65536)
