@@ -863,6 +863,12 @@ class MeetingReader:
         needed = re.search(r"\b(?:need|needs|waiting (?:on|for))\s+(?P<what>.+)$", statement.clause, re.IGNORECASE)
         if needed and len(content_words(needed.group("what"))) >= 2:
             self.mention = _Mention(line, _title(needed.group("what")), evidence, self.clock)
+        elif ticket_id is None and _is_korean_line(statement.clause, self.request.language):
+            # "메모에 사진 첨부가 안 돼서 불편하다고": what does not work is work someone may take
+            broken = re.split(r"(?:이|가)?\s?안\s?(?:돼서|되서|돼|되고)", statement.clause, maxsplit=1)[0]
+            title = mention_of(broken, self.request.language, self.names)
+            if title and is_work(title) and len(content_words(title)) >= 2:
+                self.mention = _Mention(line, title, evidence, self.clock)
 
 
 class LocalProvider:
