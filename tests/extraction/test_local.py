@@ -195,7 +195,7 @@ def test_more_work_on_a_done_ticket_is_a_new_ticket() -> None:
     ], board)
     assert result.status_updates == []
     assert [(t.title, t.assignee) for t in result.tickets] == [
-        ("Guest list import is mangling accented names", "Noor")]
+        ("Fix: guest list import is mangling accented names", "Noor")]
 
 
 def test_a_release_rolled_back_is_not_done_and_timelines_are_not_work() -> None:
@@ -218,5 +218,15 @@ def test_an_open_call_declined_then_taken_and_a_report_in_two_breaths() -> None:
         "Felix: Accessibility, I've fixed the contrast and the focus order. The only bit left is the labels.",
     ], board)
     assert [(t.title, t.assignee) for t in result.tickets] == [
-        ("Transfer endpoint has no rate limit at all", "Mei")]
+        ("Fix: transfer endpoint has no rate limit at all", "Mei")]
     assert result.status_updates == []  # not live for real, and the audit has a bit left
+
+
+def test_a_ticket_raised_by_something_wrong_is_named_by_the_fix() -> None:
+    from vori.extraction.local import _fix_title
+
+    assert _fix_title("Guest list import is mangling accented names") == \
+        "Fix: guest list import is mangling accented names"
+    assert _fix_title("Add a lock on the slot") == "Add a lock on the slot"
+    assert _fix_title("헌금 내역 화면 금액 천 단위 콤마") == "헌금 내역 화면 금액 천 단위 콤마 수정"
+    assert _fix_title("프로모션 배너 이미지 교체") == "프로모션 배너 이미지 교체"

@@ -278,7 +278,8 @@ _BROKEN_TITLE = re.compile(
     r"|\s(?:is|are|was|were|has|have|had|will|would|can|could)$"
     r"|(?:^|\s)(?:죄송합니다|죄송해요|다만|그래요|그러니까|근데|정정|아쉬운|시간 ?됐으니)(?:\s|$)"
     r"|(?:으니|되는지|하는지|는지|었으니|됐으니)$"
-    r"|(?:쌓이|꽉|남아|자제|빠졌어|빠졌|했어|됐어|했음|됐음|쓰기|거요|건데|잖아)$|[가-힣]요\s", re.IGNORECASE)
+    r"|(?:쌓이|꽉|남아|자제|빠졌어|빠졌|했어|됐어|했음|됐음|쓰기|거요|건데|잖아|어려울|힘들|못 ?할)$|[가-힣]요\s",
+    re.IGNORECASE)
 
 
 def is_work(obj: str) -> bool:
@@ -341,6 +342,26 @@ def about_the_meeting(obj: str, clause: str) -> bool:
 # "start working on the payment service" names the payment service work, not the starting.
 _START_WORDS = re.compile(r"^(?:start|begin|continue|keep|get going|get started)\s+(?:working\s+)?(?:on|with)\s+"
                           r"|^(?:start|begin|continue|keep)\s+working\s+on\s+|^work(?:ing)?\s+on\s+", re.IGNORECASE)
+
+
+_ACTION_START = re.compile(
+    r"^(?:add|fix|write|update|remove|create|build|set|make|send|check|investigate|look|move|rotate|migrate|implement|"
+    r"show|support|allow|enable|disable|improve|change|replace|refactor|clean|document|test|review|prepare|draft|get|"
+    r"give|chase|follow|audit|label|purge|upload|export|import|compress|automate|schedule|monitor|alert|handle|stop|"
+    r"prevent|mask|hide|strip|switch|rename|split|merge|drop|delete|ask|request|email|call|put|run|load|reduce|"
+    r"speed|cache|retry|limit|block|flag|warn|notify)\b", re.IGNORECASE)
+_KO_ACTION_END = re.compile(r"(?:수정|개선|추가|대응|처리|작성|정리|변경|교체|적용|구현|개발|확인|조사|설정|제거|삭제|반영|요청|"
+                            r"마스킹|표시|지원|연동|테스트)$")
+
+
+def _fix_title(title: str) -> str:
+    """A ticket raised by a description of something wrong is named by the fix: "Guest list import is mangling
+    accented names" → "Fix: guest list import is mangling accented names"; "…콤마 안 찍힘" → "… 수정"."""
+    if re.search(r"[가-힣]", title):
+        return title if _KO_ACTION_END.search(title) else f"{title} 수정"
+    if _ACTION_START.match(title):
+        return title
+    return f"Fix: {title[:1].lower()}{title[1:]}" if not re.match(r"^[A-Z]{2,}", title) else f"Fix: {title}"
 
 
 def _title(obj: str) -> str:
@@ -757,7 +778,8 @@ class MeetingReader:
             self.mention = None
             taken = Statement(statement.intent, statement.clause, mention.title, statement.assignee, False,
                               statement.request, statement.confidence)
-            self._new_ticket(taken, speaker, mention.line, mention.evidence)
+            self._new_ticket(taken, speaker, mention.line, mention.evidence,
+                             problem=is_problem(mention.evidence.quote or "") and not _WANTS.search(mention.title))
             if self.topic is not None and self.topic.new is not None and evidence not in self.topic.new.evidence:
                 self.topic.new.evidence.append(evidence)
             return None
@@ -807,14 +829,15 @@ class MeetingReader:
         self.status[ticket.id] = target
         return update
 
-    def _new_ticket(self, statement: Statement, speaker: str | None, line: int, evidence: Evidence) -> None:
+    def _new_ticket(self, statement: Statement, speaker: str | None, line: int, evidence: Evidence,
+                    problem: bool = False) -> None:
         # "Write up the data dictionary for the agronomists, they've asked three times": the work, not the remark
         title = _title(re.split(r",\s+(?:(?:they|we|i|you|he|she|it|that|this)(?:'ve|'re|'s|'d|'ll|\s)|(?:no problem|"
                                 r"nothing fancy|no worries|if possible|if that's ok(?:ay)?|as usual|for now|please)\b)",
                                 statement.obj, maxsplit=1, flags=re.IGNORECASE)[0])
         words = title.split()
-        while len(words) > 2 and (korean.looks_verbal(words[-1]) or re.search(
-                r"[가-힣](?:해|떠|죽|뽑아|깔|켜|꺼|남아|졌어|았어|었어|했어|됐어|짧|넣)$", words[-1])):
+        while len(words) > 1 and (korean.looks_verbal(words[-1]) or re.search(
+                r"(?:^|[가-힣])(?:해|떠|죽|뽑아|깔|켜|꺼|남아|졌어|았어|었어|했어|됐어|짧|넣)$", words[-1])):
             words.pop()  # "시스템 접속 로그 석 달 치 뽑아": the name, without the verb
         title = " ".join(words)
         status = _STATUS_OF[statement.intent]
@@ -833,8 +856,11 @@ class MeetingReader:
                     ticket.status = status
                 self.topic = _Topic(line, new=ticket, clock=self.clock, speaker=self.speaker)
                 return
-        if self.recap or not is_work(title) or is_chore(title):
+        if self.recap or not is_work(title) or is_chore(title) or (
+                re.search(r"[가-힣]", title) and len(content_words(title)) < 2):
             return  # a recap restates; a title that reads as talk ("Invoice reader is") is not a ticket
+        if problem:
+            title = _fix_title(title)
         ticket = ExtractedTicket(title=title, content=evidence.quote, status=status,
                                  meeting_id=self.request.meeting_id, assignee=statement.assignee,
                                  evidence=[evidence], confidence=statement.confidence)
