@@ -11,6 +11,7 @@ take it" from the next speaker confirms who does it. The same work said twice is
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from vori.extraction.rules import english, korean
@@ -122,6 +123,20 @@ class _Board:
         for position, ticket_words in enumerate(self.words):
             for key in word_keys(ticket_words):
                 self.index.setdefault(key, []).append(position)
+
+    def ranked_any(self, phrases: Iterable[str]) -> list[tuple[BoardTicket, float]]:
+        """The ranking of whichever phrase names a ticket best (the whole sentence, its subject, the part before a
+        comma…); the first phrase wins ties."""
+        best: list[tuple[BoardTicket, float]] = []
+        for phrase in phrases:
+            found = self.ranked(phrase) if phrase else []
+            if found and (not best or found[0][1] > best[0][1]):
+                best = found
+        return best
+
+    def best_any(self, phrases: Iterable[str]) -> tuple[BoardTicket | None, float]:
+        ranked = self.ranked_any(phrases)
+        return ranked[0] if ranked else (None, 0.0)
 
     def best(self, text: str) -> tuple[BoardTicket | None, float]:
         ranked = self.ranked(text)
@@ -321,6 +336,11 @@ _NOT_WORK = re.compile(
     r"\s+(?:to|through|and)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\b", re.IGNORECASE)
 
 
+def names_work(title: str) -> bool:
+    """A title worth a ticket: it names work, and not a chore or a piece of talk."""
+    return is_work(title) and not is_chore(title)
+
+
 def is_chore(obj: str) -> bool:
     words = obj.split()
     if _NOT_WORK.search(obj.strip()):
@@ -492,7 +512,7 @@ class MeetingReader:
                 # "고객한테 나가는 견적 문서, …": someone else in the sentence, but it may still name the item
                 ticket, score = self.board.best(clause.text)
                 if ticket is not None and score >= MATCH:
-                    self.topic = _Topic(line, board=ticket, score=score, clock=self.clock, speaker=self.speaker)
+                    self._focus(line, board=ticket, score=score)
             elif clause.ignored == "dropped":
                 self._dropped(clause.text, line)
             elif clause.ignored == "negated":
@@ -521,7 +541,7 @@ class MeetingReader:
                 return several[-1] if several else None
         ticket, score = self._match(_title(statement.obj) or statement.obj, line)
         if ticket is not None and score >= MATCH:
-            self.topic = _Topic(line, board=ticket, score=score, clock=self.clock, speaker=self.speaker)
+            self._focus(line, board=ticket, score=score)
             self.line_topics += 1
             return self._move(ticket, statement, score * statement.confidence, evidence)
         topic = self.topic
@@ -536,6 +556,11 @@ class MeetingReader:
             self._new_ticket(statement, speaker, line, evidence)
             return None
         return self._detail(statement, speaker, line, evidence)
+
+    def _focus(self, line: int, board: BoardTicket | None = None, new: ExtractedTicket | None = None,
+               score: float = 1.0) -> None:
+        """What the conversation is about from now on, and who brought it up."""
+        self.topic = _Topic(line, board=board, new=new, score=score, clock=self.clock, speaker=self.speaker)
 
     def _several(self, statement: Statement, evidence: Evidence, line: int) -> list[StatusUpdate] | None:
         """ "Rate cards, pallet labels and the dock booking page all went out": each item its own ticket."""
@@ -552,7 +577,7 @@ class MeetingReader:
             found.append((ticket, score))
         moves = []
         for ticket, score in found:
-            self.topic = _Topic(line, board=ticket, score=score, clock=self.clock, speaker=self.speaker)
+            self._focus(line, board=ticket, score=score)
             self.line_topics += 1
             move = self._move(ticket, statement, score * statement.confidence, evidence)
             if move is not None:
@@ -562,17 +587,9 @@ class MeetingReader:
     def _match(self, text: str, line: int) -> tuple[BoardTicket | None, float]:
         """The ticket `text` names: the one under discussion when it fits about as well as any; none when two
         others fit equally well ("the scripts" with two script tickets on the board)."""
-        ranked = self.board.ranked(text)
-        for phrase in leading_phrases(text):
-            # "The Login.gov integration passed the sandbox review and was deployed": the subject names it
-            said = self.board.ranked(phrase)
-            if said and (not ranked or said[0][1] > ranked[0][1]):
-                ranked = said
-        if "," in text:
-            # "the rest-hour checks, the ones that flag pilots…": the name, then what it is.
-            head = self.board.ranked(text.split(",", 1)[0])
-            if head and (not ranked or head[0][1] > ranked[0][1]):
-                ranked = head
+        # "The Login.gov integration passed the sandbox review and was deployed": the subject names it; "the
+        # rest-hour checks, the ones that flag pilots…": the name, then what it is.
+        ranked = self.board.ranked_any((text, *leading_phrases(text), text.split(",", 1)[0] if "," in text else ""))
         if not ranked:
             return None, 0.0
         best, score = ranked[0]
@@ -678,8 +695,7 @@ class MeetingReader:
         """ "Let's push that to next quarter" right after a piece of work came up: it is not work now."""
         self.mention = None
         topic = self.topic
-        named, score = max((self.board.best(phrase) for phrase in (text, *leading_phrases(text))),
-                           key=lambda found: found[1])
+        named, score = self.board.best_any((text, *leading_phrases(text)))
         if named is not None and score >= MATCH:
             self.dropped.add(named.id)  # "let's not do dark mode this quarter": speech does not move it now
         if topic is not None and topic.board is not None and line - topic.line <= CONTEXT_LINES and (
@@ -706,13 +722,9 @@ class MeetingReader:
         """A question or a bare mention ("the rate limiting for signup, …") sets what "it" refers to next;
         work described but not yet taken on may become a ticket when someone takes it."""
         title = mention_of(text, self.request.language, self.names)
-        ticket, score = self.board.best(text)
         asked = english.asked_about(text) if ignored == "question" and not _is_korean_line(
             text, self.request.language) else ""
-        for phrase in (title, asked, *leading_phrases(text)):
-            named, named_score = self.board.best(phrase) if phrase else (None, 0.0)
-            if named_score > score:
-                ticket, score = named, named_score
+        ticket, score = self.board.best_any((text, title, asked, *leading_phrases(text)))
         # Something wanted of, or wrong with, a finished ticket is new work on it (a fix, a follow-up).
         follow_up = (ticket is not None and self.status.get(ticket.id) == TicketStatus.DONE and ignored != "question"
                      and (bool(_WANTS.search(text)) or is_problem(text)))
@@ -722,7 +734,7 @@ class MeetingReader:
                     and current.score >= 0.75 and score < current.score
                     and len(set(content_words(text)) & set(content_words(ticket.title))) <= 1):
                 return  # a passing word later in the same breath does not change what it is about
-            self.topic = _Topic(line, board=ticket, score=score, clock=self.clock, speaker=self.speaker)
+            self._focus(line, board=ticket, score=score)
             self.line_topics += 1
             return
         if follow_up:
@@ -742,7 +754,7 @@ class MeetingReader:
             return
         for new in self.tickets:
             if similarity(new.title, title or text) >= 0.75:
-                self.topic = _Topic(line, new=new, clock=self.clock, speaker=self.speaker)
+                self._focus(line, new=new)
                 self.line_topics += 1
                 return
         topic = self.topic
@@ -754,7 +766,7 @@ class MeetingReader:
         # Work described in an utterance already about something is a detail or a reason, not new work.
         proposal = ignored != "question" or is_proposal(text, self.request.language)
         if (proposal and not self.declined and (self.line_topics == 0 or is_problem(text)) and title and not _GREETING.search(text)
-                and not any(w in _MEETING_WORDS for w in content_words(text)) and is_work(title) and not is_chore(title)
+                and not any(w in _MEETING_WORDS for w in content_words(text)) and names_work(title)
                 and len(content_words(title)) >= 2
                 and score < NEW and not (self.mention is not None and self.mention.line == line)):
             # The first description in an utterance names the work; what follows it explains it.
@@ -845,7 +857,7 @@ class MeetingReader:
             # "Sure, I'll make a list of good first issues": the request just accepted, in the speaker's words.
             self.acked.evidence.append(evidence)
             self.acked.assignee = self.acked.assignee or statement.assignee
-            self.topic = _Topic(line, new=self.acked, clock=self.clock, speaker=self.speaker)
+            self._focus(line, new=self.acked)
             return
         for ticket in self.tickets:
             recent = any(e.index is not None and line - e.index <= CONTEXT_LINES for e in ticket.evidence)
@@ -854,9 +866,9 @@ class MeetingReader:
                 ticket.assignee = ticket.assignee or statement.assignee
                 if ORDER[status] > ORDER[ticket.status]:
                     ticket.status = status
-                self.topic = _Topic(line, new=ticket, clock=self.clock, speaker=self.speaker)
+                self._focus(line, new=ticket)
                 return
-        if self.recap or not is_work(title) or is_chore(title) or (
+        if self.recap or not names_work(title) or (
                 re.search(r"[가-힣]", title) and len(content_words(title)) < 2):
             return  # a recap restates; a title that reads as talk ("Invoice reader is") is not a ticket
         if problem:
@@ -865,7 +877,7 @@ class MeetingReader:
                                  meeting_id=self.request.meeting_id, assignee=statement.assignee,
                                  evidence=[evidence], confidence=statement.confidence)
         self.tickets.append(ticket)
-        self.topic = _Topic(line, new=ticket, clock=self.clock, speaker=self.speaker)
+        self._focus(line, new=ticket)
         self.line_topics += 1
         if statement.request:
             self.request_open = (line, ticket, statement.assignee)
