@@ -150,6 +150,39 @@ def test_ticket_numbers_said_aloud_name_their_tickets() -> None:
     assert _moves(result) == {("FERRY-204", "IN_PROGRESS"), ("FERRY-209", "DONE"), ("RX-301", "DONE")}
 
 
+def test_korean_numbers_read_out_name_their_tickets() -> None:
+    from vori.extraction.local import spoken_numbers
+
+    assert spoken_numbers("생일 쿠폰, 사십삼 번이요") == ["43"]
+    assert spoken_numbers("이백십이번 티켓") == ["212"]
+    assert spoken_numbers("이번 주에 삼 번째로") == []  # "이번" is "this time", "번째" an ordinal
+    board = [("WINE-43", "생일 쿠폰 자동 발급", "TODO"), ("WINE-48", "매장별 포인트 사용 정산 리포트", "TODO")]
+    result = _extract(["은지: 그리고 사십삼 번이요, 그거 언제쯤 시작할 수 있어요?",
+                       "현우: 아 그거 사실 그저께 시작했어요."], board)
+    assert _moves(result) == {("WINE-43", "IN_PROGRESS")}
+
+
+def test_an_item_pointed_at_in_passing_is_what_it_refers_to() -> None:
+    """ "That's the X on the board", "다현 씨 X는요?", "Last screen, the X": the named part alone names the item."""
+    board = [("RSK-95", "Alerting on merchant decline-rate anomalies", "TODO"),
+             ("RSK-88", "Chargeback evidence upload", "IN_PROGRESS"),
+             ("T8", "Librarian override / block-out calendar", "TODO"),
+             ("OPEN-147", "공영주차장 현황 일 배치 갱신", "IN_PROGRESS"),
+             ("SKI-13", "단체 강습 최소 인원 미달 시 자동 취소·환불", "TODO")]
+    result = _extract([
+        "Nadia: What would have caught it? We should've been paged.",
+        "Priyanka: That's the decline-spike alert on the board. I got going on it this morning, actually.",
+        "Amara: Okay. Last screen, the librarian override.",
+        "Noor: I actually started it Monday, the calendar side.",
+        "은비: 다현 씨 주차장 배치는요?",
+        "다현: 아 그거 끝났어요.",
+        "하은: 그 다음에 단체 강습 인원 안 차면 자동 취소하는 거.",
+        "소희: 아 그거 제가 지난주에 벌써 시작했어요.",
+    ], board)
+    assert _moves(result) == {("RSK-95", "IN_PROGRESS"), ("T8", "IN_PROGRESS"), ("OPEN-147", "DONE"),
+                              ("SKI-13", "IN_PROGRESS")}
+
+
 def test_one_report_naming_several_tickets_moves_each() -> None:
     board = [("T1", "Carrier rate card import", "IN_PROGRESS"), ("T2", "Pallet label ZPL template", "TODO"),
              ("T3", "Dock booking page", "IN_PROGRESS"), ("T4", "Driver app login", "TODO")]

@@ -79,9 +79,29 @@ _SPOKEN = re.compile(rf"\b(?:{_NUMBER_WORD})(?:-(?:{_NUMBER_WORD}))+\b|\b(?:{'|'
                      re.IGNORECASE)
 
 
+_KO_DIGITS = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
+_KO_UNITS = {"십": 10, "백": 100, "천": 1000}
+# "사십삼 번", "이백십이번": a number read out in Sino-Korean before 번 (at least two syllables, so "이번" is not 2).
+_KO_NUMBER = re.compile(r"(?<![가-힣])([일이삼사오육칠팔구십백천]{2,8})\s?번(?![째지])")
+
+
+def korean_number(word: str) -> int | None:
+    """ "사십삼" → 43, "이백십이" → 212, "십" → 10."""
+    total, digit = 0, None
+    for char in word:
+        if char in _KO_DIGITS:
+            if digit is not None:
+                return None  # two digits in a row is not how a number is read
+            digit = _KO_DIGITS[char]
+        else:
+            total += (digit if digit is not None else 1) * _KO_UNITS[char]
+            digit = None
+    return total + (digit or 0)
+
+
 def spoken_numbers(text: str) -> list[str]:
-    """Ticket numbers said aloud: "two-oh-nine" → 209, "two-twelve" → 212, "forty-two" → 42."""
-    found = []
+    """Ticket numbers said aloud: "two-oh-nine" → 209, "two-twelve" → 212, "forty-two" → 42, "사십삼 번" → 43."""
+    found = [str(n) for n in (korean_number(m) for m in _KO_NUMBER.findall(text)) if n is not None and n >= 10]
     for match in _SPOKEN.finditer(text):
         digits, parts = "", match.group().lower().split("-")
         i = 0
@@ -241,7 +261,7 @@ def is_proposal(text: str, language: str) -> bool:
 _SUBJECT_END = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|can|should|keeps?|kept|got|went|needs?|"
                           r"still|just|now|ran|runs|came|broke|took|made|hit|fell|began|did|does|works?|looks?|"
                           r"seems?|[a-z]{3,}ed)\b|'s\b|'re\b", re.IGNORECASE)
-_KO_TOPIC = re.compile(r"^(.{2,40}?(?:은|는|이|가|도))\s")
+_KO_TOPIC = re.compile(r"^(.{2,40}?(?:은|는|이|가|도|건))\s")
 
 
 def leading_phrases(text: str) -> list[str]:
@@ -256,6 +276,36 @@ def leading_phrases(text: str) -> list[str]:
     korean_topic = _KO_TOPIC.match(text)
     if korean_topic:
         phrases.append(korean_topic.group(1))
+        phrases.append(text[korean_topic.end():])  # "제일 중요한 건 환급액 계산기야": what the topic is
+    return phrases
+
+
+# How a speaker points at an item before naming it, and what they say after it, which name nothing.
+_LEAD_IN = re.compile(r"^\W*(?:(?:so|and|okay|ok|right|also|oh|um|uh|then|next|last|first|and then)\W+)*"
+                      r"(?:that's|that is|this is|it's|it is|which is what|which is|is that|what about|how about)\s+",
+                      re.IGNORECASE)
+_BOARD_WORDS = re.compile(r"\s+(?:(?:that's |that is |which is )?(?:on|from|in) (?:the|our) (?:board|backlog|list)|"
+                          r"(?:was|is) supposed to\b.*)$", re.IGNORECASE)
+_KO_ADDRESS = re.compile(r"^(?:[가-힣]{2,4}|[A-Za-z]+) ?(?:씨|님)(?:은|는|이|가|도)?\s")
+_KO_ASK_END = re.compile(r"\s*(?:있잖아요|있잖아|말이에요|말인데요)?\s*[?.!]*$")
+
+
+def naming_phrases(text: str) -> list[str]:
+    """The pieces of a sentence that may name an item, each matched alone so the rest does not dilute it: what
+    is said first (`leading_phrases`), each part between commas ("Last screen, the librarian override";
+    "생일 쿠폰, 사십삼 번이요"), without the words that only point at it ("that's the …", "… on the board",
+    "다현 씨 …는요?")."""
+    phrases = leading_phrases(text)
+    parts = [p for p in re.split(r"(?<=[^\d])[,.;!?]+\s+|[,.;!?]+$", text) if p]
+    for part in ([text] if len(parts) < 2 else [text, *parts]):
+        part = part.strip().rstrip(".!?;, ")
+        pointed = _BOARD_WORDS.sub("", _LEAD_IN.sub("", part))
+        trimmed = _KO_ASK_END.sub("", _KO_ADDRESS.sub("", pointed))
+        if part != text and (len(content_words(part)) >= 2 or spoken_numbers(part) or _TICKET_KEY.search(part)):
+            phrases.append(part)
+        # One word is enough when the speaker points at it as an item ("that's the TTL ticket").
+        if trimmed != part and len(content_words(trimmed)) >= (1 if pointed != part else 2):
+            phrases.append(trimmed)
     return phrases
 
 
@@ -695,7 +745,7 @@ class MeetingReader:
         """ "Let's push that to next quarter" right after a piece of work came up: it is not work now."""
         self.mention = None
         topic = self.topic
-        named, score = self.board.best_any((text, *leading_phrases(text)))
+        named, score = self.board.best_any((text, *naming_phrases(text)))
         if named is not None and score >= MATCH:
             self.dropped.add(named.id)  # "let's not do dark mode this quarter": speech does not move it now
         if topic is not None and topic.board is not None and line - topic.line <= CONTEXT_LINES and (
@@ -724,7 +774,7 @@ class MeetingReader:
         title = mention_of(text, self.request.language, self.names)
         asked = english.asked_about(text) if ignored == "question" and not _is_korean_line(
             text, self.request.language) else ""
-        ticket, score = self.board.best_any((text, title, asked, *leading_phrases(text)))
+        ticket, score = self.board.best_any((text, title, asked, *naming_phrases(text)))
         # Something wanted of, or wrong with, a finished ticket is new work on it (a fix, a follow-up).
         follow_up = (ticket is not None and self.status.get(ticket.id) == TicketStatus.DONE and ignored != "question"
                      and (bool(_WANTS.search(text)) or is_problem(text)))
