@@ -72,6 +72,17 @@ EN = [
     ("That has to be updated before the rebrand launch.", "TODO", "", None),
     ("It should be fine.", None, "", None),
     ("I will note that in the backlog.", "filed", "", None),
+    # indirect and formal reports
+    ("I believe that one can be considered complete.", "DONE", "", None),
+    ("We can close the SSO ticket.", "DONE", "SSO", None),
+    ("We can close the SSO ticket as won't do.", "dropped", "", None),
+    ("You can mark the retry logic as done.", "DONE", "retry logic", None),
+    ("QA signed off on the export.", "signed off", "", None),  # names a board ticket, never new work
+    ("The walk pings are out on both stores as of this morning.", "DONE", "walk pings", None),
+    ("The new dashboard is now available to all nurses.", "DONE", "new dashboard", None),
+    ("Brand autocomplete I finished Monday.", "DONE", "Brand autocomplete", "Ana"),
+    ("The refund flow I started yesterday.", "IN_PROGRESS", "refund flow", "Ana"),
+    ("I have commenced the data migration.", "IN_PROGRESS", "data migration", "Ana"),
 ]
 
 KO = [
@@ -107,6 +118,15 @@ KO = [
     ("그 렌더링 성능 개선 어제 손대기 시작했어요", "IN_PROGRESS", "렌더링 성능", None),
     ("재연결 로직은 배포까지 했어요", "DONE", "재연결 로직", None),
     ("패치 끝나고 목요일부터요", "TODO", "", "민수"),
+    # indirect and formal reports
+    ("그건 완료 처리하셔도 됩니다", "DONE", "", None),
+    ("그건 끝난 걸로 보시면 됩니다", "DONE", "", None),
+    ("어제 QA 넘긴 거 오늘 아침에 통과됐어요", "signed off", "", None),
+    ("네, 어젯밤에 통과됐어요", None, "", None),  # tests passing is not the work being done
+    ("주차 차량 관리는 그냥 닫아도 될 것 같아요", None, "", None),  # closing may be closing as not needed
+    ("키오스크에서 QR 찍는 거 이제 다 돼요", "DONE", "키오스크 QR", None),
+    ("쿼리 좀 짜 봤어요", "IN_PROGRESS", "쿼리", None),
+    ("저는 어 강풍 자동 취소, 그거 오늘 아침에 착수했어요", "IN_PROGRESS", "", "민수"),
 ]
 
 

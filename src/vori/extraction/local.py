@@ -64,6 +64,8 @@ _RECAP = re.compile(r"^\W*(?:(?:so|okay|ok|alright|right)\W+)*(?:to (?:recap|sum
 # Ticket keys as people say them: "PAY-142", "#142".
 _TICKET_KEY = re.compile(r"\b[A-Za-z][A-Za-z0-9]{1,9}-\d{1,6}\b|#\d{1,6}\b")
 _POINTS_BACK = re.compile(r"\b(?:it|that|this|them|those)\b|그거|그건|그것|이건|이거|그 ?부분", re.IGNORECASE)
+_BARE_STATUS = re.compile(r"^\W*(?:(?:all|right|okay|ok|good)\W+)*(?:done|finished|complete|completed|sorted|"
+                          r"끝|끝났어요|끝났습니다|완료|완료입니다)\W*$", re.IGNORECASE)
 _STATUS_OF = {Intent.TODO: TicketStatus.TODO, Intent.IN_PROGRESS: TicketStatus.IN_PROGRESS,
               Intent.DONE: TicketStatus.DONE}
 
@@ -449,6 +451,7 @@ class MeetingReader:
         self.request = request
         self.board = _Board(list(request.board))
         self.status = {t.id: t.status for t in request.board}
+        self.was_done = {t.id: t.status == TicketStatus.DONE for t in request.board}  # done before the meeting
         self.names: set[str] = set()
         self.tickets: list[ExtractedTicket] = []
         self.updates: dict[str, StatusUpdate] = {}
@@ -481,6 +484,7 @@ class MeetingReader:
         if tickets is not self.board.tickets:
             self.board = _Board(tickets)
         self.status = {t.id: t.status for t in tickets}
+        self.was_done = {t.id: t.status == TicketStatus.DONE for t in tickets}
         self.updates.clear()
         if self.topic is not None and self.topic.board is not None and self.topic.board.id not in self.status:
             self.topic = None
@@ -589,7 +593,8 @@ class MeetingReader:
             several = self._several(statement, evidence, line)
             if several is not None:
                 return several[-1] if several else None
-        ticket, score = self._match(_title(statement.obj) or statement.obj, line)
+        ticket, score = self._match(_title(statement.obj) or statement.obj, line,
+                                    statement.clause if statement.intent == Intent.TODO else "")
         if ticket is not None and score >= MATCH:
             self._focus(line, board=ticket, score=score)
             self.line_topics += 1
@@ -634,12 +639,15 @@ class MeetingReader:
                 moves.append(move)
         return moves
 
-    def _match(self, text: str, line: int) -> tuple[BoardTicket | None, float]:
+    def _match(self, text: str, line: int, clause: str = "") -> tuple[BoardTicket | None, float]:
         """The ticket `text` names: the one under discussion when it fits about as well as any; none when two
         others fit equally well ("the scripts" with two script tickets on the board)."""
         # "The Login.gov integration passed the sandbox review and was deployed": the subject names it; "the
         # rest-hour checks, the ones that flag pilots…": the name, then what it is.
-        ranked = self.board.ranked_any((text, *leading_phrases(text), text.split(",", 1)[0] if "," in text else ""))
+        # "…정리해 보면, 재판부별 주간 기일표 PDF, 이건 꼭 해야 됩니다": a part of a plan between commas may name it.
+        parts = naming_phrases(clause) if "," in clause else []
+        ranked = self.board.ranked_any((text, *leading_phrases(text), text.split(",", 1)[0] if "," in text else "",
+                                        *parts))
         if not ranked:
             return None, 0.0
         best, score = ranked[0]
@@ -664,9 +672,13 @@ class MeetingReader:
             # A plan said right after reporting a board item, without "also"/"그리고", is the next step of
             # that item ("1라인은 다 붙었고 2라인은 다음 주에 붙일 예정입니다").
             # The same for how a ticket just taken on will be done ("I'll do it. I'll purge the old snapshots…").
+            # Work planned on a finished item is not its next step but new work ("the permission flow we
+            # shipped… so I'd like to add an onboarding screen").
             topic = self.topic
             return not (self.line_topics > 0 and topic is not None and topic.line == line
-                        and not statement.request and not _ASIDE.search(statement.clause))
+                        and not statement.request and not _ASIDE.search(statement.clause)
+                        and not (topic.board is not None
+                                 and self.was_done.get(topic.board.id, False)))
         # Work reported started or done that nobody planned is brought up as an aside ("Oh, and I also
         # fixed…", "아 그리고 …") or as a fix of something wrong; otherwise it is a detail of the update.
         # Work only under way is new work when brought up as such, not because the line mentions a problem.
@@ -740,6 +752,9 @@ class MeetingReader:
             self.updates[ticket_id] = before
         self.status[ticket_id] = previous
         self.last_move = None
+        if said_so and _CORRECTION.match(text) and topic is not None and topic.board is not None \
+                and topic.board.id == ticket_id:
+            self.topic = None  # "…the export, well, no, sorry, not the export": it was not about that item
 
     def _dropped(self, text: str, line: int) -> None:
         """ "Let's push that to next quarter" right after a piece of work came up: it is not work now."""
@@ -847,6 +862,9 @@ class MeetingReader:
             return None
         if topic is None or line - topic.line > CONTEXT_LINES:
             return None
+        if (_BARE_STATUS.match(statement.clause) and self.line_topics == 0 and self.question_line != line - 1
+                and topic.line < line):
+            return None  # a bare "Done." nobody asked for ("Right. Done. Cheers.") closes the talk, not the item
         if (topic.board is not None and mention is not None and mention.clock > topic.clock
                 and line - mention.line <= 1 and statement.intent != Intent.TODO):
             return None  # "it" is the thing named last, which is not that board item: not sure enough to move it

@@ -31,7 +31,8 @@ _CLAUSE = re.compile(
     rf"|\s*,\s+(?={_SUBJECTS}\s)|\s*,\s+(?=(?:so|but|and then|then)\s)|\s*,\s+(?=(?-i:[A-Z][A-Za-z]*)\s+\w+ed\b)"
     r"|\s*,\s+(?=(?:about|around|roughly|almost|nearly|maybe)\s+(?:a|an|half|one|two|\d)\b)"
     r"|\s*,\s+(?=(?:the|our|my)\s+\S+(?:\s+\S+)?\s+(?:is|are|was|were|has|have)\b)"
-    r"|\s*,\s+(?=(?:actually\s+no|no\s+wait|wait|sorry|oh\s+wait|scratch\s+that)\b)"
+    r"|\s*,\s+(?=(?:actually\s+no|no\s+wait|wait|sorry|oh\s+wait|scratch\s+that|well,?\s+no|no,?\s+sorry|"
+    r"no,?\s+no)\b)"
     r"|\s*,\s+and\s+(?=the\s)|\s*,\s+and\s+(?=(?:[A-Za-z]+-)?\d{2,6}\s)", _F)
 
 _PRONOUN_OBJECT = re.compile(
@@ -93,7 +94,8 @@ _ASSIGN = re.compile(rf"^(?P<who>{_NAME})\s+(?:will|'ll|is going to|'s going to|
 _DONE_WORDS = (r"done|finished|wrapped|complete|completed|shipped|merged|merged in|deployed|live|released|in production|"
                r"out the door|wrapped up|closed|closed out|fixed|resolved|good to go|landed|launched|rolled out|"
                r"sorted|sorted out|signed off|approved|delivered|published|in prod|on prod|up and running|"
-               r"working now|all set|over the line|across the line")
+               r"working now|all set|over the line|across the line|behind us|"
+               r"available to (?:all|every|everyone|everybody|users|customers|the public|clients|members|staff)")
 _DONE_SUBJECT = re.compile(
     r"^(?P<obj>.+?)(?:'s|'re|\s+(?:is|are|was|were|'s|'re|has been|have been|got|just got|finally got|has|have|"
     r"now|finally|just|went|officially))(?:\s+(?:now|all|finally|fully|officially|totally|completely|already|just|basically|"
@@ -130,7 +132,7 @@ _PROGRESS_SUBJECT = re.compile(
     _F)
 _PROGRESS_VERB = re.compile(
     rf"^(?:{_WHO}\s*)?(?:(?:have|has|'ve|just|finally|already|also|actually|officially|kind of|sort of|kinda|sorta)\s+)*"
-    r"(?P<verb>started|starting|started on|began|begun|kicked off|picked up|jumped on|dove into|dived into|"
+    r"(?P<verb>started|starting|started on|began|begun|commenced|commenced work on|kicked off|picked up|jumped on|dove into|dived into|"
     r"got started on|got going on|got going with|made progress on|made a start on|opened a pr for|put up a pr for|"
     r"opened a draft for|started looking at|started working on|started digging into|sketched|drafted|mocked up|"
     r"prototyped|spiked)\s+"
@@ -438,6 +440,22 @@ def _searching(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(subject + pattern.pattern[len(prefix):], pattern.flags)
 
 
+_FRONTED_NOT = re.compile(r"\b(?:is|are|was|were|be|been|and|but|so|because|then|if|when|while|that|which|who|said|"
+                          r"think|guess|also|yesterday|today|tonight|last|this|actually|honestly|um|uh|oh|well|okay|"
+                          r"yeah|yes|no|right|sorry|anyway|meanwhile|basically|after|before|since|as)\b|\d", _F)
+
+
+def _fronted(clause: str, match: re.Match[str], obj: str) -> str:
+    """ "Brand autocomplete I finished Monday", "The refund flow, I started it yesterday": the item said first,
+    then what the speaker did to it. The report's own object is then only "it" or a time."""
+    if match.start() == 0 or not _refers_back(_clean_object(obj)):
+        return obj
+    item = clause[:match.start()].strip(" ,:;-—")
+    if not item or len(item.split()) > 6 or _FRONTED_NOT.search(item) or not re.search(r"[A-Za-z]{3}", item):
+        return obj
+    return item
+
+
 def _first(patterns: tuple[re.Pattern[str], ...], clause: str) -> re.Match[str] | None:
     for pattern in patterns:
         match = pattern.match(clause)
@@ -516,7 +534,23 @@ _DECLARED_DONE = re.compile(
     r"sorted|rounded|tied|buttoned|set|hooked|wired|cleaned|patched|locked)\s+(?:it|that|this|them)\s+(?:out|up|off|down)\b|\b(?:(?:calling|call|consider|mark|marking|count|counting)\s+(?:it|that|this|them)(?:\s+(?:one|item|ticket|task|piece))?\s+(?:as\s+)?"
     r"(?:done|fixed|finished|complete|closed|resolved)|(?:it|that|this)(?:\s+one)?\s+can\s+(?:be\s+)?close[d]?|"
     r"(?:that's|it's|that is|it is|this is)\s+off\s+(?:the|my|our)\s+(?:list|plate|board)|"
-    r"(?:we|you)\s+can\s+close\s+(?:it|that|this)|ready\s+to\s+close)\b", _F)
+    r"(?:we|you)\s+can\s+close\s+(?:it|that|this)|ready\s+to\s+close|"
+    r"can\s+(?:now\s+|safely\s+)?be\s+(?:considered|called|marked(?:\s+as)?|treated\s+as)\s+(?:done|complete|completed|"
+    r"finished|closed|resolved)|(?:mark|move|moving|marking)\s+(?:it|that|this)(?:\s+one)?\s+(?:as|to|over to|into)\s+"
+    r"(?:done|complete|completed|closed)|(?:feel free|free|good|safe|okay|ok)\s+to\s+close\s+(?:it|that|this))\b", _F)
+# "We can close the SSO ticket", "you can mark the retry logic as done", "the export can be considered complete",
+# "QA signed off on the importer": done, said of a named item.
+_CLOSE_NAMED = re.compile(
+    r"^(?:(?:i think|i believe|so|and|then)\s+)*(?:we|you)\s+can\s+(?:go ahead and\s+|now\s+|safely\s+|officially\s+)*"
+    r"(?:close(?:\s+out)?\s+(?P<obj>.+?)(?:\s+(?:as|to|over to|into)\s+(?:done|complete|completed|closed|resolved))?|"
+    r"(?:mark|move)\s+(?P<obj1>.+?)\s+(?:as|to|over to|into)\s+(?:done|complete|completed|closed|resolved))[.!]?$"
+    r"|^(?P<obj2>(?!(?:i|it|that|this|we|they|so)\b).+?)\s+can\s+(?:now\s+|safely\s+)?be\s+(?:considered|called|marked(?:\s+as)?|treated\s+as|closed)"
+    r"(?:\s+(?:done|complete|completed|finished|closed|resolved))?\b"
+    r"|^(?:qa|product|design|legal|security|compliance|finance|ops|the client|the customer|the auditors?|the reviewers?|"
+    r"(?-i:[A-Z][a-z]+))\s+(?:(?:has|have|just|finally|already|officially)\s+)*(?:signed off on|signed off|approved|"
+    r"accepted|passed)\s+(?:on\s+)?(?P<obj3>[^,;]+)", _F)
+_WONT_DO = re.compile(r"\b(?:won't|wont|will not|not)\s+(?:do|doing|fix|fixing)\b|\bduplicate\b|\bobsolete\b|"
+                      r"\bwithout\b|\bnot needed\b|\bno longer needed\b|\bwontfix\b", _F)
 _PARTIAL_OBJECT = re.compile(r"\b(?<!last )(?<!final )(?<!remaining )(?:part|parts|piece|first half|half|some of|one of|a few of|the first|"
                              r"the basic|a draft|the draft|skeleton|prototype|first pass|first cut)\b", _F)
 
@@ -553,8 +587,9 @@ _IN_RELEASE = re.compile(
     r"^(?P<obj>.+?)\s+(?:is|are|was|were|'s|'re)\s+(?:now\s+|both\s+|all\s+|already\s+)*(?:in\s+(?:the\s+|"
     r"today's\s+|yesterday's\s+|last night's\s+|this morning's\s+|monday's\s+|tuesday's\s+|wednesday's\s+|"
     r"thursday's\s+|friday's\s+)?(?:[\w.]+\s+){0,2}(?:build|release|deploy|deployment|hotfix|patch|rollout)\b|"
-    r"in and (?:live|working|deployed|merged|shipped)\b|out(?!\s+(?:of|for|sick|today|tomorrow|this|next|until|"
-    r"on|there))\b)", _F)
+    r"in and (?:live|working|deployed|merged|shipped)\b|out\s+on\s+(?:both|all|the|each)?\s*(?:app\s+)?(?:stores?|"
+    r"platforms|play store|app store|ios and android|android and ios)\b|out(?!\s+(?:of|for|sick|today|tomorrow|this|"
+    r"next|until|on|there))\b)", _F)
 _WORKS_NOW = re.compile(r"^(?P<obj>.+?)\s+(?:works?|is working|are working)\s+(?:now|fine now|properly now|again)\b",
                         _F)
 # "I got the reset emails flowing in dev": works somewhere, not yet for users.
@@ -569,6 +604,13 @@ _FIRST_GO = re.compile(
 
 
 def _done(clause: str, speaker: str | None) -> Statement | None:
+    match = _CLOSE_NAMED.match(clause)
+    if match and not _WONT_DO.search(clause) and not _NEGATION.search(clause):
+        obj = match.group("obj") or match.group("obj1") or match.group("obj2") or match.group("obj3") or ""
+        closed = _statement(Intent.DONE, clause, _noun_phrase(obj), None, speaker)
+        if match.group("obj3"):
+            closed.aside = "signed off"  # someone else's check passed: it says which ticket, never new work
+        return closed
     if _DECLARED_DONE.search(clause) or _BARE_DONE.match(clause.strip()):
         return Statement(Intent.DONE, clause, "", None, True)
     match = _IN_RELEASE.match(clause) or _WORKS_NOW.match(clause)
@@ -582,9 +624,9 @@ def _done(clause: str, speaker: str | None) -> Statement | None:
         # "I finished the colour contrast part": a piece of the work, so the work is under way.
         return Statement(Intent.IN_PROGRESS, clause, "", None, True, confidence=0.9)
     if match:
-        obj = match.group("obj")
+        obj = _fronted(clause, match, match.group("obj"))
         verb = match.groupdict().get("verb")
-        if verb and verb.lower() in _CREATIVE_VERBS:
+        if verb and verb.lower() in _CREATIVE_VERBS and obj == match.group("obj"):
             obj = f"{verb} {obj}"
         return _statement(Intent.DONE, clause, obj, match.groupdict().get("who"), speaker)
     match = _DONE_PAST.match(clause)
@@ -639,6 +681,8 @@ def _progress(clause: str, speaker: str | None) -> Statement | None:
         obj = match.group("obj") or match.groupdict().get("obj2") or ""
         return _statement(Intent.IN_PROGRESS, clause, obj, "I", speaker, confidence=0.9)
     match = _ON_IT.match(clause)
+    if match and re.match(r"^(?:next|after that|then)\b", clause, _F):
+        return None  # "Next I'm on the hop expiry warnings": what comes next, not what is under way
     if match:
         return _statement(Intent.IN_PROGRESS, clause, match.group("obj") or "it", "I", speaker, confidence=0.9)
     match = _first((_CONTINUING,), clause)
@@ -646,7 +690,8 @@ def _progress(clause: str, speaker: str | None) -> Statement | None:
         return _statement(Intent.IN_PROGRESS, clause, match.group("obj"), match.group("who") or "I", speaker)
     match = _first((_PROGRESS_VERB,), clause)
     if match:
-        return _statement(Intent.IN_PROGRESS, clause, match.group("obj"), match.group("who"), speaker)
+        return _statement(Intent.IN_PROGRESS, clause, _fronted(clause, match, match.group("obj")), match.group("who"),
+                          speaker)
     match = _PROGRESS_SUBJECT.match(clause)
     if match:
         return _statement(Intent.IN_PROGRESS, clause, _noun_phrase(match.group("obj")), None, speaker)
@@ -683,6 +728,10 @@ def analyze_clause(clause: str, speaker: str | None) -> Clause:
         return Clause(clause, None, "negated")  # "the only bit left is the labels": not finished
     if _FOLDED.search(clause):
         return Clause(clause, None, "folded")
+    if _CLOSE_NAMED.match(clause):
+        closed = _done(clause, speaker)  # "we can close the SSO ticket": not a plan, a report
+        if closed is not None:
+            return Clause(clause, closed)
     if _DECLARED_DONE.search(clause) and not _NEGATION.search(clause):
         return Clause(clause, Statement(Intent.DONE, clause, "", None, True))  # "I consider that item complete"
     if _DROPPED.search(clause):

@@ -72,6 +72,13 @@ _DONE = re.compile(
     r"(?:완료(?:했|됐|되었|하였|되어|처리|입니다|예요|이에요|상태|했어|됐어|요|\s*했|\s*됐|$)|끝났|끝냈|끝내\s?놨|끝났어|"
     r"마무리(?:\s*(?:했|됐|되었|지었|지어|해\s?놨|해\s?뒀|단계))|마쳤|다\s?(?:했|됐|끝|만들었|고쳤|올렸|넣었|바꿨|옮겼|붙였)|"
     r"완료로\s?(?:보셔도|봐도|처리해도|치셔도|쳐도)|"
+    # "그건 닫으셔도 돼요", "완료 처리하셔도 됩니다", "끝난 걸로 보시면 됩니다": declared done, politely
+    # (closing alone, "닫아도 될 것 같아요", may be closing it as not needed: not said to be done)
+    r"완료\s?처리\s?(?:하셔도|해도|하시면|하면)|끝난\s?(?:걸로|것으로)\s?(?:보시면|봐도|보셔도|치셔도|쳐도|하셔도)|"
+    # "QA 통과했습니다", "검수 통과됐어요", "사인오프 받았어요": the acceptance check passed (tests passing is not it)
+    r"(?:QA|qa|큐에이|검수|인수\s?테스트|UAT|uat)\S*\s?(?:\S+\s){0,5}통과(?:했|됐|되었|하였)|사인\s?오프\s?(?:받았|났|됐|나왔)|"
+    # "키오스크에서 QR 찍는 거 이제 다 돼요": it works now
+    r"(?:이제|다)\s?(?:다\s?|잘\s?)?(?:돼요|됩니다|되네요|돼)[.!]?$|"
     r"(?:배포|머지|병합|해결|반영|적용|출시|릴리스|릴리즈|론칭|런칭|오픈|제출|전달|공유|세팅|셋업|설정|추가|제거|"
     r"교체|업데이트|업그레이드|마이그레이션|구현|개발|작성|수정|정리|연동|통합|머지|패치|픽스|처리|테스트|녹화|"
     r"발송|등록|생성|삭제|변경|전환|이관|도입|적용|리팩토링|최적화|자동화)(?:를|을|도|는|가|이)?\s*(?:다\s*)?"
@@ -86,7 +93,7 @@ _PROGRESS = re.compile(
     r"붙잡고|돌리고|쓰고|그리고|잡고|손대고|만지고|다듬고|고민하고)\s?(?:있|계시)|"
     r"(?:PR|피알|MR|브랜치|드래프트|리뷰)\S*\s?(?:\S+\s)?(?:올렸|올려\s?놨|올려\s?뒀)(?:어요|습니다|어|다|고|는데)?|(?:진행|작업|개발|구현|리뷰|검토|테스트|QA|작성|준비|분석|조사|"
     r"디버깅|수정|마이그레이션|리팩토링|설계|논의|배포)\s?중|시작했|시작해서|시작했어|시작됐|착수했|착수해서|착수|"
-    r"들어갔|건드렸|건드려\s?봤|손\s?봤|1차로?\s?해\s?봤|돌려\s?봤|시작해\s?(?:버렸|봤|놨|뒀)(?:어요|습니다|어|다|고|는데)?|시작하게\s?됐|손\s?대기\s?시작|손\s?댔|잡았어요|잡았습니다|붙었|반쯤|절반\s?정도|거의\s?다\s?(?:됐|왔|끝)|"
+    r"들어갔|건드렸|건드려\s?봤|(?:짜|만들어|붙여|구현해|개발해|작업해|그려)\s?봤|손\s?봤|1차로?\s?해\s?봤|돌려\s?봤|시작해\s?(?:버렸|봤|놨|뒀)(?:어요|습니다|어|다|고|는데)?|시작하게\s?됐|손\s?대기\s?시작|손\s?댔|잡았어요|잡았습니다|붙었|반쯤|절반\s?정도|거의\s?다\s?(?:됐|왔|끝)|"
     r"진행되고\s?있|진행\s?상황|하는\s?중)")
 _TODO = re.compile(
     r"(?:겠습니다|겠어요|겠음|겠네요|[ㄹ을할볼갈줄드릴올릴만들잡챙길붙일고칠짤넣을]게요|께요|[할볼갈] ?거예요|[할볼] ?거에요|"
@@ -95,6 +102,7 @@ _TODO = re.compile(
     r"해\s?줘요|해\s?줘$|해\s?주라|해\s?줄래|"
     r"야\s?(?:하는데|되는데|할\s?것\s?같|될\s?것\s?같|겠어요|겠네요)|"
     r"기로\s?(?:했|하죠|합시다|해요|하겠)|합시다|하시죠|봅시다|해\s?보죠|하죠$|하자$|필요합니다|필요해요|챙기겠|챙길게)")
+_SIGNED_OFF = re.compile(r"통과|사인\s?오프")
 _STEM_VERB = re.compile(r"(?:하|해|했|할|합|함|하겠|하고|되|돼|됐|됩|될|시켜|시킬|시키)[가-힣]*$")
 
 _PERSON_SUFFIX = re.compile(r"^(?P<name>[가-힣A-Za-z]{1,8}?)\s?(?:님|씨|매니저님|팀장님|책임님|선임님|대리님|과장님|프로님)"
@@ -343,6 +351,8 @@ def analyze_clause(clause: str, speaker: str | None, names: Collection[str] = ()
             text[:match.start()].split()[-1] if text[:match.start()].split() else ""):
         return Clause(clause, None, "negated")
     statement = _statement(intent, text, match, speaker, names, request=bool(request))
+    if intent == Intent.DONE and _SIGNED_OFF.search(match.group()):
+        statement.aside = "signed off"  # someone else's check passed: it says which ticket, never new work
     if _PERSONAL.search(text):
         statement.aside = "personal"  # kept only if it clearly names a ticket on the board
     if not statement.pronoun:
@@ -392,6 +402,10 @@ def analyze(text: str, speaker: str | None, names: Collection[str] = ()) -> list
                 and re.search(r"(?:는데|지만|긴 한데|었는데|았는데)요?$", before.text)
                 and re.search(r"아직|(?:^|\s)안\s|못|없", after.text)):
             before.statement, before.ignored = None, "negated"
+        elif (before.statement is not None and before.statement.intent == Intent.DONE
+              and re.search(r"아직\s?(?:\S+\s){0,4}\S*만\s?(?:돼|되|됐|했|나와|붙|가능)", after.text)):
+            # "웹소켓 붙였고요, 근데 아직 101동 102동만 돼요": done for a part only, so under way
+            before.statement.intent = Intent.IN_PROGRESS
     return read
 
 
