@@ -263,3 +263,11 @@ def test_a_ticket_raised_by_something_wrong_is_named_by_the_fix() -> None:
     assert _fix_title("Add a lock on the slot") == "Add a lock on the slot"
     assert _fix_title("헌금 내역 화면 금액 천 단위 콤마") == "헌금 내역 화면 금액 천 단위 콤마 수정"
     assert _fix_title("프로모션 배너 이미지 교체") == "프로모션 배너 이미지 교체"
+
+
+def test_a_question_that_proposes_work_is_taken_by_the_one_who_says_they_will() -> None:
+    board = [("T1", "현장 사진 촬영 시 GPS 위치 저장", "TODO")]
+    result = _extract(["동하: 그래도 관리자 계정 비밀번호는 바꿔야 되지 않아요?",
+                       "민석: 아 맞다. 그건 제가 오늘 바로 바꿀게요."], board)
+    assert [(t.assignee, t.status.value) for t in result.tickets] == [("민석", "TODO")]
+    assert "비밀번호" in result.tickets[0].title

@@ -83,6 +83,9 @@ EN = [
     ("Brand autocomplete I finished Monday.", "DONE", "Brand autocomplete", "Ana"),
     ("The refund flow I started yesterday.", "IN_PROGRESS", "refund flow", "Ana"),
     ("I have commenced the data migration.", "IN_PROGRESS", "data migration", "Ana"),
+    ("Oh and I also shut off the old cron poller.", "DONE", "old cron poller", "Ana"),
+    ("We should build them an export.", "TODO", "build them an export", None),  # "them" is not "it"
+    ("Also fixed the rounding on half-barrel volumes.", "DONE", "rounding on half-barrel volumes", None),
 ]
 
 KO = [

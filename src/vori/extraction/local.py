@@ -255,9 +255,11 @@ def is_problem(text: str) -> bool:
 def is_proposal(text: str, language: str) -> bool:
     """ "Maybe we could try a review rotation?", "…하는 게 어떨까요?": work put forward as a question."""
     if _is_korean_line(text, language):
-        return bool(re.search(r"(?:어떨까요|어때요|하면 어떨|할까요|해 ?볼까요|하는 게)\s*\??$", text))
+        return bool(re.search(r"(?:어떨까요|어때요|하면 어떨|할까요|해 ?볼까요|하는 게|야 ?(?:되|하)지 ?않(?:아요|나요|을까요)|"
+                              r"야 ?(?:되|하)는 ?거 ?아니(?:에요|야|예요)|게 ?좋지 ?않(?:아요|을까요))\s*\??$", text))
     return bool(re.match(r"^(?:maybe|perhaps|should we|could we|can we|what if|how about|why don't we|"
-                         r"shall we|would it make sense)\b", text.strip(), re.IGNORECASE))
+                         r"shall we|would it make sense|shouldn't we|don't we need to|do we need to|"
+                         r"wouldn't it be (?:good|better) to)\b", text.strip(), re.IGNORECASE))
 
 
 _SUBJECT_END = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|can|should|keeps?|kept|got|went|needs?|"

@@ -108,7 +108,8 @@ _DONE_VERB = re.compile(
     r"migrated|upgraded|cleaned up|set up|wrote up|wrote|added|removed|implemented|built|automated|patched|"
     r"updated|refactored|documented|tested|configured|installed|enabled|disabled|created|moved|replaced|"
     r"switched|integrated|optimized|rewrote|redesigned|reworked|hooked up|turned on|turned off|killed|"
-    r"tracked down|figured out|got rid of|ported|bumped|renamed|split|shipped out)\s+(?P<obj>.+)$", _F)
+    r"tracked down|figured out|got rid of|ported|bumped|renamed|split|shipped out|shut off|shut down|switched off|"
+    r"took down|tore down|took out|ripped out|threw out|put in|wired up|spun up|stood up|brought up)\s+(?P<obj>.+)$", _F)
 _DONE_WITH = re.compile(
     rf"^(?:{_WHO}\s*)?(?:am|'m|are|'re|is|'s)?\s*(?:all\s+)?(?:done|finished)\s+with\s+(?P<obj>.+)$", _F)
 _DONE_VERB_TAIL = re.compile(
@@ -413,6 +414,7 @@ _TIME_ONLY = re.compile(r"^(?:(?:last|this|next|on|yesterday|today|tomorrow|mond
                         r"again|too|now|finally|overnight)\b\s*)+$", _F)
 _REFERS_BACK = re.compile(r"^(?:it|them)\b|^(?:that|this)(?:\s+(?:one|yesterday|today|last|this|on|in|at|over|"
                           r"earlier|already|too|as well|and|so|but)\b|$)|^[a-z]+\s+(?:it|them|both|those|these)\b"
+                          r"(?!\s+(?:a|an|the|some|new|proper|our|their|one)\s)"
                           r"|^(?:both|all of them|each of them)\b|^[a-z]+\s+(?:that|this|it)(?:\s+(?:one|up|out|down|over|in|through))?$"
                           r"|^[a-z]+\s+(?:you|him|her)$", _F)
 
@@ -552,7 +554,7 @@ _CLOSE_NAMED = re.compile(
 _WONT_DO = re.compile(r"\b(?:won't|wont|will not|not)\s+(?:do|doing|fix|fixing)\b|\bduplicate\b|\bobsolete\b|"
                       r"\bwithout\b|\bnot needed\b|\bno longer needed\b|\bwontfix\b", _F)
 _PARTIAL_OBJECT = re.compile(r"\b(?<!last )(?<!final )(?<!remaining )(?:part|parts|piece|first half|half|some of|one of|a few of|the first|"
-                             r"the basic|a draft|the draft|skeleton|prototype|first pass|first cut)\b", _F)
+                             r"the basic|a draft|the draft|skeleton|prototype|first pass|first cut)\b(?!-)", _F)
 
 
 # "I kicked it off this morning", "Already started, actually", "call it in progress": under way, said briefly.
