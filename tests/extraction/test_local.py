@@ -156,6 +156,9 @@ def test_korean_numbers_read_out_name_their_tickets() -> None:
     assert spoken_numbers("생일 쿠폰, 사십삼 번이요") == ["43"]
     assert spoken_numbers("이백십이번 티켓") == ["212"]
     assert spoken_numbers("이번 주에 삼 번째로") == []  # "이번" is "this time", "번째" an ordinal
+    assert spoken_numbers("그리고 이공사, GPS 주기") == ["204"]  # digit by digit
+    assert spoken_numbers("삼일일 번") == ["311"]
+    assert spoken_numbers("이사 가요, 오일 교체") == []  # words, not numbers
     board = [("WINE-43", "생일 쿠폰 자동 발급", "TODO"), ("WINE-48", "매장별 포인트 사용 정산 리포트", "TODO")]
     result = _extract(["은지: 그리고 사십삼 번이요, 그거 언제쯤 시작할 수 있어요?",
                        "현우: 아 그거 사실 그저께 시작했어요."], board)

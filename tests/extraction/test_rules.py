@@ -86,6 +86,18 @@ EN = [
     ("Oh and I also shut off the old cron poller.", "DONE", "old cron poller", "Ana"),
     ("We should build them an export.", "TODO", "build them an export", None),  # "them" is not "it"
     ("Also fixed the rounding on half-barrel volumes.", "DONE", "rounding on half-barrel volumes", None),
+    ("Starting tomorrow.", "TODO", "", None),  # a start in the future is a plan
+    ("Next I'm on the hop expiry warnings.", "TODO", "hop expiry warnings", "Ana"),
+    ("Next sprint, Hyun's picking it up then.", "TODO", "", "Hyun"),
+    ("I started on them after lunch.", "IN_PROGRESS", "", "Ana"),  # "after lunch" with a past start is past
+    ("I got an email saying it's fixed.", "quoted", "", None),
+    ("I tested it.", None, "", None),  # trying something out is not finishing it
+    ("I'd like one more day of data before calling it finished.", "negated", "", None),
+    ("Three-thirty-six, done.", "DONE", "Three-thirty-six", None),
+    ("Since Wednesday I've actually been on it.", "IN_PROGRESS", "", "Ana"),
+    ("I have begun, in a modest way.", "IN_PROGRESS", "", "Ana"),
+    ("I started that yesterday, because identity verification keeps failing.", "IN_PROGRESS", "", "Ana"),
+    ("Everyone's using the new rota now.", "DONE", "new rota", None),
 ]
 
 KO = [
@@ -130,6 +142,10 @@ KO = [
     ("키오스크에서 QR 찍는 거 이제 다 돼요", "DONE", "키오스크 QR", None),
     ("쿼리 좀 짜 봤어요", "IN_PROGRESS", "쿼리", None),
     ("저는 어 강풍 자동 취소, 그거 오늘 아침에 착수했어요", "IN_PROGRESS", "", "민수"),
+    ("그거 제가 목 서버로 먼저 시작은 했어요", "IN_PROGRESS", "", "민수"),
+    ("작업지시서 폰으로 보는 거 어제부터 현장에서 다들 쓰고 있어요", "DONE", "작업지시서", None),
+    ("재정과에 예산 요청 들어갔어요", "filed", "", None),  # asking someone else is not doing it
+    ("오후 2시 10분에 해외결제 룰 4.7 버전이 운영에 배포되었습니다", "timeline", "", None),
 ]
 
 

@@ -101,9 +101,17 @@ def korean_number(word: str) -> int | None:
     return total + (digit or 0)
 
 
+_KO_DIGIT_WORD = {"공": "0", "영": "0", **{k: str(v) for k, v in _KO_DIGITS.items()}}
+# "이공사" → 204: digits read one by one, with a 공 in them (so "이사", "오일", "사이" are words, not numbers).
+_KO_DIGIT_RUN = re.compile(r"(?<![가-힣])([공영일이삼사오육칠팔구]{3,5})(\s?번)?(?![가-힣])")
+
+
 def spoken_numbers(text: str) -> list[str]:
-    """Ticket numbers said aloud: "two-oh-nine" → 209, "two-twelve" → 212, "forty-two" → 42, "사십삼 번" → 43."""
+    """Ticket numbers said aloud: "two-oh-nine" → 209, "two-twelve" → 212, "forty-two" → 42, "사십삼 번" → 43,
+    "이공사" → 204."""
     found = [str(n) for n in (korean_number(m) for m in _KO_NUMBER.findall(text)) if n is not None and n >= 10]
+    found += ["".join(_KO_DIGIT_WORD[c] for c in run) for run, said_number in _KO_DIGIT_RUN.findall(text)
+              if said_number or "공" in run or "영" in run]
     for match in _SPOKEN.finditer(text):
         digits, parts = "", match.group().lower().split("-")
         i = 0

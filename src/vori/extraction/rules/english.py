@@ -106,7 +106,7 @@ _DONE_VERB = re.compile(
     r"landed|launched|rolled out|pushed out|published|delivered|sorted out|knocked out|got through|took care of|"
     r"finished up|wrapped|nailed down|put out|got done|completed the work on|cut|submitted|sent out|sent|"
     r"migrated|upgraded|cleaned up|set up|wrote up|wrote|added|removed|implemented|built|automated|patched|"
-    r"updated|refactored|documented|tested|configured|installed|enabled|disabled|created|moved|replaced|"
+    r"updated|refactored|documented|configured|installed|enabled|disabled|created|moved|replaced|"
     r"switched|integrated|optimized|rewrote|redesigned|reworked|hooked up|turned on|turned off|killed|"
     r"tracked down|figured out|got rid of|ported|bumped|renamed|split|shipped out|shut off|shut down|switched off|"
     r"took down|tore down|took out|ripped out|threw out|put in|wired up|spun up|stood up|brought up)\s+(?P<obj>.+)$", _F)
@@ -246,7 +246,7 @@ _TRAILING = re.compile(
     r"on (?:monday|tuesday|wednesday|thursday|friday)|(?:right\s+)?(?:by|before|until|after) .*|so .*|because .*|"
     r"since .*|once .*|which .*|while .*|if .*|unless .*|as soon as .*|when .*|then|either|anyway|"
     r"i think|i guess|i believe|hopefully|probably|basically|for the .* release|in the .* sprint|"
-    r"this time|at least|thanks|thank you|please|first|though|btw|actually|honestly|really|"
+    r"this time|at least|thanks|thank you|please|first|next|though|btw|actually|honestly|really|"
     r"with .* help|over the weekend|"
     r"last week|over the last .*|end of day|eod|end of week|eow|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?|and (?:it|that)(?:'s| is| was) .*|"
@@ -387,11 +387,24 @@ def _report_of(sentence: str) -> str:
     return f"{match.group('who')}{match.group('have') or ''} {verb} {rest}"
 
 
+# "Next I'm on the hop expiry warnings": what comes next, said first; read as "I'm on … next".
+_NEXT_UP = re.compile(r"^\W*(?:next|after that|then)\W+(?=(?:i'm|i am|we're|we are|i'll|i will|i'm going)\b)", _F)
+# Said of a start or of work under way, these put it in the future: "starting tomorrow", "picking it up then".
+_LATER = re.compile(r"\b(?:tomorrow|next (?:week|sprint|month|quarter|cycle|iteration|release)|later (?:today|this week|"
+                    r"on)|after (?:lunch|the (?:release|launch|freeze|holidays|break))|(?:then|next)[.!]?$)", _F)
+# What a message or someone outside says is done is hearsay, not a report: "I got an email saying it's fixed".
+_HEARSAY = re.compile(r"\b(?:an?|the)\s+(?:email|e-mail|message|mail|note|notification|text|ping|slack(?: message)?)\s+"
+                      r"(?:saying|that says|which says|says|claiming)\b|\b(?:they|the vendor|vendor|support|someone|"
+                      r"somebody|the customer|the client)\s+(?:said|says|claim|claims|claimed|told (?:me|us))\b", _F)
+
+
 def clauses(text: str) -> list[str]:
     parts: list[str] = []
     for sentence in _SENTENCE.split(text.replace("’", "'").replace("‘", "'")):
         sentence = _report_of(sentence)
         for part in _CLAUSE.split(sentence):
+            if _NEXT_UP.match(part.strip()):
+                part = _NEXT_UP.sub("", part.strip()).rstrip(" .!") + " next."
             part = _FILLER.sub("", part.strip()).strip(" ,")
             if part:
                 parts.append(part)
@@ -564,6 +577,7 @@ _STARTED_IT = re.compile(
     r"(?:kicked|started|picked|spun|fired)\s+(?:it|that|this|them)\s+(?:off|up)\b"
     r"|^(?:(?:i|we)\s*(?:'ve|have)?\s+)?(?:already|just)\s+(?:started|begun|kicked off)\b"
     r"|^(?:(?:i|we)\s*(?:'ve|have)?\s+)?(?:started|begun)\s+(?:already|yesterday|today|this morning|last week)\b"
+    r"|^(?:i|we)\s*(?:'ve|have)\s+(?:begun|started|commenced)\s*(?:[,.!]|$|in a\b|on it\b)"
     r"|\b(?:call|calling|consider|mark|marking)\s+(?:it|that|this)\s+(?:as\s+)?(?:in progress|started|underway)\b", _F)
 
 
@@ -572,6 +586,8 @@ _STILL_LEFT = re.compile(
     r"\b(?:only|one|last|two|three|a few|couple of)\s+(?:\w+\s+)?(?:bit|bits|thing|things|part|parts|piece|pieces|item|"
     r"items|step|steps)\s+(?:is\s+|are\s+)?(?:left|remaining|to go|outstanding)\b|\bthat's one\b(?:\s+(?:of|down))?|"
     r"\bone down\b|\bready (?:to start|to pick up|for dev|for development|to go into dev)\b|\b(?:staying|stays|stay|keep it|leave it|leaving it)\s+open\b|\bin shadow mode\b|"
+    r"\bbefore (?:calling|we call|i call|marking|we mark|i mark) (?:it|that|this) (?:done|finished|complete|closed)\b|"
+    r"\bnot (?:calling|ready to call) (?:it|that) (?:done|finished)\b|"
     r"\bbehind a (?:feature )?flag\b|\bnot (?:blocking|enforcing|enabled|turned on) (?:anything|yet)\b", _F)
 _LEFT_TO_DO = re.compile(r"\b(?:left|remaining|to go|outstanding|still (?:missing|open|pending)|except|apart from|"
                          r"other than|minus)\b", _F)
@@ -605,7 +621,17 @@ _FIRST_GO = re.compile(
     r"(?:a\s+)?(?:draft\s+)?(?:pr|pull request|mr|branch)\s+(?:for|that|which|to)\s+(?P<obj2>.+)$", _F)
 
 
+# "Everyone's using it now", "the nurses are already using the new rota": in the hands of its users, so done.
+_IN_USE = re.compile(r"^(?:everyone|everybody|people|customers|users|clients|the (?:team|nurses|doctors|drivers|agents|"
+                     r"staff|ops team|field team|users|customers|clinicians|cashiers))(?:'s|'re|\s+is|\s+are)\s+"
+                     r"(?:already\s+|now\s+|all\s+|actually\s+)*using\s+(?P<obj>.+?)(?:\s+(?:now|already|daily|every day))?"
+                     r"[.!]?$", _F)
+
+
 def _done(clause: str, speaker: str | None) -> Statement | None:
+    match = _IN_USE.match(clause)
+    if match:
+        return _statement(Intent.DONE, clause, _noun_phrase(match.group("obj")), None, speaker, confidence=0.9)
     match = _CLOSE_NAMED.match(clause)
     if match and not _WONT_DO.search(clause) and not _NEGATION.search(clause):
         obj = match.group("obj") or match.group("obj1") or match.group("obj2") or match.group("obj3") or ""
@@ -676,6 +702,20 @@ redesigned reworked migrated upgraded ported bumped renamed split killed wrote""
 
 
 def _progress(clause: str, speaker: str | None) -> Statement | None:
+    statement = _under_way(clause, speaker)
+    if statement is not None and _LATER.search(clause) and not _PAST_START.search(clause):
+        # "Starting tomorrow", "Hyun's picking it up then", "I'm on the labels next": a plan, not work under way
+        return Statement(Intent.TODO, clause, statement.obj, statement.assignee, statement.pronoun,
+                         confidence=0.8)
+    return statement
+
+
+_PAST_START = re.compile(r"\b(?:started|began|begun|kicked|picked|got going|jumped|dove|dived|opened|put up|made a start)\b",
+                         _F)
+_I_AM_ON = re.compile(r"(?<![\w'])(?:i'm|i am|we're|we are|i've been|i have been|we've been|we have been)\s", _F)
+
+
+def _under_way(clause: str, speaker: str | None) -> Statement | None:
     if _STARTED_IT.search(clause):
         return Statement(Intent.IN_PROGRESS, clause, "", speaker, True)
     match = _WORKS_SOMEWHERE.match(clause) or _FIRST_GO.match(clause)
@@ -683,8 +723,13 @@ def _progress(clause: str, speaker: str | None) -> Statement | None:
         obj = match.group("obj") or match.groupdict().get("obj2") or ""
         return _statement(Intent.IN_PROGRESS, clause, obj, "I", speaker, confidence=0.9)
     match = _ON_IT.match(clause)
-    if match and re.match(r"^(?:next|after that|then)\b", clause, _F):
-        return None  # "Next I'm on the hop expiry warnings": what comes next, not what is under way
+    if match is None:
+        # "since Wednesday I've actually been on it": the report after a time said first
+        plain = re.sub(r"\s+(?:actually|really|honestly|basically)\s+", " ", clause, flags=_F)
+        subject = _I_AM_ON.search(plain)
+        if subject is not None and 0 < subject.start() <= 30 and _TIME_ONLY.match(
+                re.sub(r"^(?:since|from|as of|ever since)\s+", "", plain[:subject.start()].strip(" ,"), flags=_F)):
+            match = _ON_IT.match(plain[subject.start():])
     if match:
         return _statement(Intent.IN_PROGRESS, clause, match.group("obj") or "it", "I", speaker, confidence=0.9)
     match = _first((_CONTINUING,), clause)
@@ -712,11 +757,20 @@ def _progress(clause: str, speaker: str | None) -> Statement | None:
 _SEARCHING = {p: _searching(p) for p in (_FUTURE, _DID, _DONE_WITH, _DONE_VERB, _PROGRESS_VERB, _PROGRESSIVE)}
 
 
+def _reported_before_reason(clause: str, speaker: str | None) -> bool:
+    """ "I started that yesterday, because verification keeps failing": a report, with the problem as its reason."""
+    scope = re.split(r"\b(?:because|since|as|'cause|cause)\b", clause, maxsplit=1, flags=_F)[0]
+    return scope != clause and not _BLOCKER.search(scope) and _under_way(scope.strip(" ,"), speaker) is not None
+
+
 def analyze_clause(clause: str, speaker: str | None) -> Clause:
     question = clause.rstrip().endswith("?") or bool(_QUESTION_START.match(clause) and "?" in clause)
     if (_BLOCKER.search(clause) and not _NOT_BLOCKED.search(clause) and not question
-            and not (_done(clause, speaker) and not _NEGATION.search(clause))):  # "I fixed the broken link"
+            and not (_done(clause, speaker) and not _NEGATION.search(clause))  # "I fixed the broken link"
+            and not _reported_before_reason(clause, speaker)):
         return Clause(clause, Statement(Intent.BLOCKED, clause, _clean_object(clause)))
+    if _HEARSAY.search(clause) and not question:
+        return Clause(clause, None, "quoted")
     if question:
         request = _request(clause, speaker)
         return Clause(clause, request, None if request else "question")
@@ -774,9 +828,15 @@ _STARTED_STATES = ("in progress", "underway", "under way", "started", "in review
                    "mostly done")
 
 
+# "Three-thirty-six, done.", "The wallet pass, merged": an item, a comma, then only its state.
+_COMMA_LABEL = re.compile(r"^(?P<label>[^:,.!?]{3,60}?),\s+(?P<rest>(?:(?:all|now|finally|fully|officially)\s+)*"
+                          r"(?:done|merged|shipped|finished|deployed|live|fixed|released|started|in progress|in review|"
+                          r"underway)\b[^,]*)$", _F)
+
+
 def _labelled(clause: str, speaker: str | None) -> Clause | None:
     """A clause headed by the item it is about: the report in it is about that item."""
-    match = _LABEL.match(clause)
+    match = _LABEL.match(clause) or _COMMA_LABEL.match(clause)
     if not match or len(match.group("label").split()) > 6 or _LABEL_NOT.search(match.group("label")):
         return None
     label = _noun_phrase(match.group("label"))

@@ -41,7 +41,7 @@ _DROPPED = re.compile(r"미루|미뤄|미룹|미룰|보류|다음 ?분기|내년
 _FROM_LATER = re.compile(r"(?:내일|모레|다음 ?주|다음 ?달|월요일|화요일|수요일|목요일|금요일|오후|이따|나중|끝나고|끝나면|"
                          r"끝난 ?다음|하고 ?나서)\S*\s*(?:부터|에)\s*(?:요|할게요|하겠습니다|시작할게요|시작하겠습니다|볼게요)?[.!]?$")
 # Writing the work down is not doing it: "티켓 넣었어요", "이슈 따로 팔게요".
-_FILED = re.compile(r"(?:티켓|이슈|지라|카드)(?:를|을|은|는|도|만)?\s?(?:하나\s?|따로\s?|새로\s?)*(?:넣|만들|끊|올리|올렸|올려|등록|생성|"
+_FILED = re.compile(r"요청(?:이|을|은|도)?\s?(?:들어갔|넣었|넣어\s?놨|올렸|드렸)|(?:티켓|이슈|지라|카드)(?:를|을|은|는|도|만)?\s?(?:하나\s?|따로\s?|새로\s?)*(?:넣|만들|끊|올리|올렸|올려|등록|생성|"
                     r"파|팠|발행|작성|따)")
 # Feedback folded into work already on the board: "그건 그 화면 작업 안에서 같이 처리해 줘요".
 _FOLDED = re.compile(r"(?:안에서|에서|하면서|김에|때) ?같이 ?(?:처리|반영|해|하|작업|넣|수정|봐)|에 ?(?:포함|합쳐|묶어|넣어)|"
@@ -77,6 +77,9 @@ _DONE = re.compile(
     r"완료\s?처리\s?(?:하셔도|해도|하시면|하면)|끝난\s?(?:걸로|것으로)\s?(?:보시면|봐도|보셔도|치셔도|쳐도|하셔도)|"
     # "QA 통과했습니다", "검수 통과됐어요", "사인오프 받았어요": the acceptance check passed (tests passing is not it)
     r"(?:QA|qa|큐에이|검수|인수\s?테스트|UAT|uat)\S*\s?(?:\S+\s){0,5}통과(?:했|됐|되었|하였)|사인\s?오프\s?(?:받았|났|됐|나왔)|"
+    # "작업지시서 폰으로 보는 거, 어제부터 현장에서 다들 쓰고 있어요": in its users' hands
+    r"(?:다들|모두|현장에서|고객들이|고객분들이|사용자들이|유저들이|선생님들이|기사님들이|직원들이|매장에서)\s?(?:\S+\s){0,2}"
+    r"(?:잘\s?)?(?:쓰고|사용하고|이용하고|쓰시고|사용하시고)\s?(?:있|계시)|"
     # "키오스크에서 QR 찍는 거 이제 다 돼요": it works now
     r"(?:이제|다)\s?(?:다\s?|잘\s?)?(?:돼요|됩니다|되네요|돼)[.!]?$|"
     r"(?:배포|머지|병합|해결|반영|적용|출시|릴리스|릴리즈|론칭|런칭|오픈|제출|전달|공유|세팅|셋업|설정|추가|제거|"
@@ -93,7 +96,7 @@ _PROGRESS = re.compile(
     r"붙잡고|돌리고|쓰고|그리고|잡고|손대고|만지고|다듬고|고민하고)\s?(?:있|계시)|"
     r"(?:PR|피알|MR|브랜치|드래프트|리뷰)\S*\s?(?:\S+\s)?(?:올렸|올려\s?놨|올려\s?뒀)(?:어요|습니다|어|다|고|는데)?|(?:진행|작업|개발|구현|리뷰|검토|테스트|QA|작성|준비|분석|조사|"
     r"디버깅|수정|마이그레이션|리팩토링|설계|논의|배포)\s?중|시작했|시작해서|시작했어|시작됐|착수했|착수해서|착수|"
-    r"들어갔|건드렸|건드려\s?봤|(?:짜|만들어|붙여|구현해|개발해|작업해|그려)\s?봤|손\s?봤|1차로?\s?해\s?봤|돌려\s?봤|시작해\s?(?:버렸|봤|놨|뒀)(?:어요|습니다|어|다|고|는데)?|시작하게\s?됐|손\s?대기\s?시작|손\s?댔|잡았어요|잡았습니다|붙었|반쯤|절반\s?정도|거의\s?다\s?(?:됐|왔|끝)|"
+    r"시작(?:은|도|까지는)\s?(?:했|해\s?놨|해\s?뒀)|들어갔|건드렸|건드려\s?봤|(?:짜|만들어|붙여|구현해|개발해|작업해|그려)\s?봤|손\s?봤|1차로?\s?해\s?봤|돌려\s?봤|시작해\s?(?:버렸|봤|놨|뒀)(?:어요|습니다|어|다|고|는데)?|시작하게\s?됐|손\s?대기\s?시작|손\s?댔|잡았어요|잡았습니다|붙었|반쯤|절반\s?정도|거의\s?다\s?(?:됐|왔|끝)|"
     r"진행되고\s?있|진행\s?상황|하는\s?중)")
 _TODO = re.compile(
     r"(?:겠습니다|겠어요|겠음|겠네요|[ㄹ을할볼갈줄드릴올릴만들잡챙길붙일고칠짤넣을]게요|께요|[할볼갈] ?거예요|[할볼] ?거에요|"
@@ -102,6 +105,7 @@ _TODO = re.compile(
     r"해\s?줘요|해\s?줘$|해\s?주라|해\s?줄래|"
     r"야\s?(?:하는데|되는데|할\s?것\s?같|될\s?것\s?같|겠어요|겠네요)|"
     r"기로\s?(?:했|하죠|합시다|해요|하겠)|합시다|하시죠|봅시다|해\s?보죠|하죠$|하자$|필요합니다|필요해요|챙기겠|챙길게)")
+_CLOCK_TIME = re.compile(r"\d{1,2}\s?시\s?\d{1,2}\s?분|\b\d{1,2}:\d{2}\b")
 _SIGNED_OFF = re.compile(r"통과|사인\s?오프")
 _STEM_VERB = re.compile(r"(?:하|해|했|할|합|함|하겠|하고|되|돼|됐|됩|될|시켜|시킬|시키)[가-힣]*$")
 
@@ -342,6 +346,8 @@ def analyze_clause(clause: str, speaker: str | None, names: Collection[str] = ()
     found = _classify(text)
     if found is None:
         return Clause(clause, None)
+    if found[0] in (Intent.DONE, Intent.IN_PROGRESS) and _CLOCK_TIME.search(text):
+        return Clause(clause, None, "timeline")  # "오후 2시 10분에 … 배포되었습니다": what happened when, not a report
     intent, match = found
     if intent == Intent.TODO and _REASON_CLAUSE.search(text):
         return Clause(clause, None, "reason")  # "계속 요청하고 있으니까": why, not what
@@ -403,7 +409,9 @@ def analyze(text: str, speaker: str | None, names: Collection[str] = ()) -> list
                 and re.search(r"아직|(?:^|\s)안\s|못|없", after.text)):
             before.statement, before.ignored = None, "negated"
         elif (before.statement is not None and before.statement.intent == Intent.DONE
-              and re.search(r"아직\s?(?:\S+\s){0,4}\S*만\s?(?:돼|되|됐|했|나와|붙|가능)", after.text)):
+              and (re.search(r"아직\s?(?:\S+\s){0,4}\S*만\s?(?:돼|되|됐|했|나와|붙|가능)", after.text)
+                   or (re.search(r"(?:는데|지만)요?$", before.text)
+                       and re.search(r"여전히|아직도|그대로", after.text)))):
             # "웹소켓 붙였고요, 근데 아직 101동 102동만 돼요": done for a part only, so under way
             before.statement.intent = Intent.IN_PROGRESS
     return read
