@@ -274,3 +274,22 @@ def test_a_question_that_proposes_work_is_taken_by_the_one_who_says_they_will() 
                        "민석: 아 맞다. 그건 제가 오늘 바로 바꿀게요."], board)
     assert [(t.assignee, t.status.value) for t in result.tickets] == [("민석", "TODO")]
     assert "비밀번호" in result.tickets[0].title
+
+
+def test_an_item_named_before_a_question_or_in_an_aside_is_what_it_refers_to() -> None:
+    board = [("PL-124", "전문의약품 구매 적립 제외 처리 (법무 검토 반영)", "IN_PROGRESS"),
+             ("PL-130", "포인트 소멸 안내 알림톡", "TODO"),
+             ("T4", "Upgrade BAPLIE EDI parser to SMDG 3.1", "IN_PROGRESS"),
+             ("T1", "Escalate unanswered bed calls to charge nurse pager", "IN_PROGRESS"),
+             ("T3", "Migrate donor receipts to new email provider", "IN_PROGRESS"),
+             ("T6", "Year-end receipts PDF batch", "TODO")]
+    result = _extract([
+        "서진: 처방약 적립 빼는 거, 법무 검토 반영한 거 그거 어떻게 됐어요?",
+        "유나: 로직 다 됐고요, 어제 prod 배포했어요.",
+        "Lars: Also — slightly unrelated — the BAPLIE parser upgrade, I had that open in parallel, "
+        "but the upgrade itself is merged and went to prod Friday.",
+        "Anand: On the pager escalation: the pilot went live yesterday. I'd be comfortable closing that.",
+        "Clarke: On a happier note, the receipts.",  # two receipt tickets: not either one
+        "Mei: I think that one can be considered complete.",
+    ], board)
+    assert _moves(result) == {("PL-124", "DONE"), ("T4", "DONE"), ("T1", "DONE")}

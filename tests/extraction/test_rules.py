@@ -98,6 +98,7 @@ EN = [
     ("I have begun, in a modest way.", "IN_PROGRESS", "", "Ana"),
     ("I started that yesterday, because identity verification keeps failing.", "IN_PROGRESS", "", "Ana"),
     ("Everyone's using the new rota now.", "DONE", "new rota", None),
+    ("I'd be comfortable closing that.", "DONE", "", None),
 ]
 
 KO = [

@@ -267,6 +267,7 @@ def is_proposal(text: str, language: str) -> bool:
                               r"야 ?(?:되|하)는 ?거 ?아니(?:에요|야|예요)|게 ?좋지 ?않(?:아요|을까요))\s*\??$", text))
     return bool(re.match(r"^(?:maybe|perhaps|should we|could we|can we|what if|how about|why don't we|"
                          r"shall we|would it make sense|shouldn't we|don't we need to|do we need to|"
+                         r"(?:could|can|may) i suggest|i'd suggest|"
                          r"wouldn't it be (?:good|better) to)\b", text.strip(), re.IGNORECASE))
 
 
@@ -296,10 +297,13 @@ def leading_phrases(text: str) -> list[str]:
 _LEAD_IN = re.compile(r"^\W*(?:(?:so|and|okay|ok|right|also|oh|um|uh|then|next|last|first|and then)\W+)*"
                       r"(?:that's|that is|this is|it's|it is|which is what|which is|is that|what about|how about)\s+",
                       re.IGNORECASE)
-_BOARD_WORDS = re.compile(r"\s+(?:(?:that's |that is |which is )?(?:on|from|in) (?:the|our) (?:board|backlog|list)|"
-                          r"(?:was|is) supposed to\b.*)$", re.IGNORECASE)
+_BOARD_WORDS = re.compile(r"\s+(?:(?:that's |that is |which is |is |are |'s )?(?:already )?(?:on|from|in) (?:the|our) "
+                          r"(?:board|backlog|list)(?: already)?|(?:was|is) supposed to\b.*)$", re.IGNORECASE)
+# "처방약 적립 빼는 거, 그거 어떻게 됐어요?": the asking that follows the name of the item names nothing.
+_KO_ASKING = re.compile(r"\s+(?:(?:그거|그건|그게|이거|이건)(?:\s.*)?|(?:어떻게|언제|얼마나|어디까지|혹시)\s.*)$")
 _KO_ADDRESS = re.compile(r"^(?:[가-힣]{2,4}|[A-Za-z]+) ?(?:씨|님)(?:은|는|이|가|도)?\s")
-_KO_ASK_END = re.compile(r"\s*(?:있잖아요|있잖아|말이에요|말인데요)?\s*[?.!]*$")
+_KO_ASK_END = re.compile(r"\s*(?:있잖아요|있잖아|있죠|있지|말이에요|말인데요)?\s*[?.!]*$")
+_KO_POINTING = re.compile(r"^(?:그거|그건|그게|이거|이건|이게|저거|그|저)\s+")
 
 
 def naming_phrases(text: str) -> list[str]:
@@ -308,12 +312,15 @@ def naming_phrases(text: str) -> list[str]:
     "생일 쿠폰, 사십삼 번이요"), without the words that only point at it ("that's the …", "… on the board",
     "다현 씨 …는요?")."""
     phrases = leading_phrases(text)
-    parts = [p for p in re.split(r"(?<=[^\d])[,.;!?]+\s+|[,.;!?]+$", text) if p]
+    parts = [p for p in re.split(r"(?<=[^\d])[,.;!?]+\s+|[,.;!?]+$|\s+[—–-]+\s+", text) if p]
     for part in ([text] if len(parts) < 2 else [text, *parts]):
         part = part.strip().rstrip(".!?;, ")
         pointed = _BOARD_WORDS.sub("", _LEAD_IN.sub("", part))
-        trimmed = _KO_ASK_END.sub("", _KO_ADDRESS.sub("", pointed))
-        if part != text and (len(content_words(part)) >= 2 or spoken_numbers(part) or _TICKET_KEY.search(part)):
+        trimmed = _KO_ASK_END.sub("", _KO_ASKING.sub("", _KO_ADDRESS.sub("", _KO_POINTING.sub("", pointed))))
+        if is_korean(trimmed) and trimmed != part and not _KO_POINTING.match(pointed):
+            phrases.append(korean.mention(trimmed))  # "다현 씨 주차장 배치는 어떻게 됐어요?": without the asking verb
+        if part != text and (len(content_words(part)) >= 2 or spoken_numbers(part) or _TICKET_KEY.search(part)
+                             or re.match(r"(?i)the\s+\S+$", part)):  # "On a happier note, the receipts"
             phrases.append(part)
         # One word is enough when the speaker points at it as an item ("that's the TTL ticket").
         if trimmed != part and len(content_words(trimmed)) >= (1 if pointed != part else 2):
@@ -352,6 +359,8 @@ _BROKEN_TITLE = re.compile(
     r"hope|guess)\b"
     r"|^(?-i:[A-Z][a-z]+),\s|^(?-i:[A-Z][a-z]+)\s+at\s|^(?:perhaps|maybe|probably)\b"
     r"|^(?:while|when|if|since|because|as)\s+(?:we|i|you|they)\b"
+    r"|^(?:since|until|till|after|before|by|as of)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"yesterday|today|last|this|the|then)\b"
     r"|\s(?:is|are|was|were|has|have|had|will|would|can|could)$"
     r"|(?:^|\s)(?:죄송합니다|죄송해요|다만|그래요|그러니까|근데|정정|아쉬운|시간 ?됐으니)(?:\s|$)"
     r"|(?:으니|되는지|하는지|는지|었으니|됐으니)$"
@@ -799,7 +808,10 @@ class MeetingReader:
         title = mention_of(text, self.request.language, self.names)
         asked = english.asked_about(text) if ignored == "question" and not _is_korean_line(
             text, self.request.language) else ""
-        ticket, score = self.board.best_any((text, title, asked, *naming_phrases(text)))
+        ranked = self.board.ranked_any((text, title, asked, *naming_phrases(text)))
+        ticket, score = ranked[0] if ranked else (None, 0.0)
+        if len(ranked) > 1 and ranked[1][1] >= score - 0.02 and score < 0.9:
+            ticket, score = None, 0.0  # "the receipts" with two receipt tickets on the board: not either one
         # Something wanted of, or wrong with, a finished ticket is new work on it (a fix, a follow-up).
         follow_up = (ticket is not None and self.status.get(ticket.id) == TicketStatus.DONE and ignored != "question"
                      and (bool(_WANTS.search(text)) or is_problem(text)))

@@ -56,6 +56,8 @@ _SYNONYMS = [
     "payment payments checkout billing 결제",
     "notification notifications alert alerts push 알림 푸시",
     "search 검색",
+    "checksum checksums hash hashes digest 체크섬 해시",
+    "nightly overnight 야간 나이틀리",
     "bug defect 버그",
     "test tests testing 테스트",
     "document documentation docs doc 문서",
@@ -176,7 +178,8 @@ def _strip_particle(word: str) -> str:
 
 
 def _fold_english(word: str) -> str:
-    for suffix, keep in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+    for suffix, keep in (("ations", "at"), ("ation", "at"), ("ates", "at"), ("ated", "at"), ("ate", "at"), ("ies", "y"),
+                         ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
             return word[: -len(suffix)] + keep
     return word

@@ -253,7 +253,7 @@ _TRAILING = re.compile(
     r"and (?:is|was|should|will|it) .*|,? and now .*|,? and we .*|,? and i .*|"
     r"(?:,\s*)?(?:so|and|but) (?:yeah|that's it)|on my end|on my side|from my side|yet|"
     r"(?:this|next|last) (?:monday|tuesday|wednesday|thursday|friday))$", _F)
-_LEADING = re.compile(r"^(?:(?:the|a|an|our|my|your|his|her|their|that|this|some|up|on|with|to|all|also|"
+_LEADING = re.compile(r"^(?:(?:the|a|an|our|my|your|his|her|their|that|this|some|up|on|with|to|all|also|but|and|so|"
                       r"just|then|again|out|in|at|into|over|off|actually|really|definitely|probably|quickly)\s+)+",
                       _F)
 
@@ -550,6 +550,7 @@ _DECLARED_DONE = re.compile(
     r"(?:done|fixed|finished|complete|closed|resolved)|(?:it|that|this)(?:\s+one)?\s+can\s+(?:be\s+)?close[d]?|"
     r"(?:that's|it's|that is|it is|this is)\s+off\s+(?:the|my|our)\s+(?:list|plate|board)|"
     r"(?:we|you)\s+can\s+close\s+(?:it|that|this)|ready\s+to\s+close|"
+    r"(?:comfortable|happy|fine|okay|ok)\s+(?:closing|to close|calling)\s+(?:it|that|this)(?:\s+(?:done|finished|complete))?|"
     r"can\s+(?:now\s+|safely\s+)?be\s+(?:considered|called|marked(?:\s+as)?|treated\s+as)\s+(?:done|complete|completed|"
     r"finished|closed|resolved)|(?:mark|move|moving|marking)\s+(?:it|that|this)(?:\s+one)?\s+(?:as|to|over to|into)\s+"
     r"(?:done|complete|completed|closed)|(?:feel free|free|good|safe|okay|ok)\s+to\s+close\s+(?:it|that|this))\b", _F)
