@@ -99,6 +99,8 @@ EN = [
     ("I started that yesterday, because identity verification keeps failing.", "IN_PROGRESS", "", "Ana"),
     ("Everyone's using the new rota now.", "DONE", "new rota", None),
     ("I'd be comfortable closing that.", "DONE", "", None),
+    ("I believe I've made a proper start.", "IN_PROGRESS", "", "Ana"),
+    ("I've made a start on that, as it happens.", "IN_PROGRESS", "", "Ana"),
 ]
 
 KO = [
@@ -147,6 +149,8 @@ KO = [
     ("작업지시서 폰으로 보는 거 어제부터 현장에서 다들 쓰고 있어요", "DONE", "작업지시서", None),
     ("재정과에 예산 요청 들어갔어요", "filed", "", None),  # asking someone else is not doing it
     ("오후 2시 10분에 해외결제 룰 4.7 버전이 운영에 배포되었습니다", "timeline", "", None),
+    ("제가 보기에는 그건 끝난 걸로 봐도 될 것 같습니다", "DONE", "", "민수"),
+    ("그거, 어제 스토어 심사 통과했어요", "signed off", "", None),
 ]
 
 

@@ -246,7 +246,8 @@ _TRAILING = re.compile(
     r"on (?:monday|tuesday|wednesday|thursday|friday)|(?:right\s+)?(?:by|before|until|after) .*|so .*|because .*|"
     r"since .*|once .*|which .*|while .*|if .*|unless .*|as soon as .*|when .*|then|either|anyway|"
     r"i think|i guess|i believe|hopefully|probably|basically|for the .* release|in the .* sprint|"
-    r"this time|at least|thanks|thank you|please|first|next|though|btw|actually|honestly|really|"
+    r"this time|at least|thanks|thank you|please|first|next|though|btw|actually|honestly|really|as it happens|"
+    r"in fact|to be honest|"
     r"with .* help|over the weekend|"
     r"last week|over the last .*|end of day|eod|end of week|eow|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?|and (?:it|that)(?:'s| is| was) .*|"
@@ -579,6 +580,7 @@ _STARTED_IT = re.compile(
     r"|^(?:(?:i|we)\s*(?:'ve|have)?\s+)?(?:already|just)\s+(?:started|begun|kicked off)\b"
     r"|^(?:(?:i|we)\s*(?:'ve|have)?\s+)?(?:started|begun)\s+(?:already|yesterday|today|this morning|last week)\b"
     r"|^(?:i|we)\s*(?:'ve|have)\s+(?:begun|started|commenced)\s*(?:[,.!]|$|in a\b|on it\b)"
+    r"|\b(?:i|we)\s*(?:'ve|have)?\s+made\s+(?:a|an)\s+(?:\w+\s+)?start\s*(?:[,.!:;]|$)"
     r"|\b(?:call|calling|consider|mark|marking)\s+(?:it|that|this)\s+(?:as\s+)?(?:in progress|started|underway)\b", _F)
 
 
