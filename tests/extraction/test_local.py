@@ -286,8 +286,8 @@ def test_an_item_named_before_a_question_or_in_an_aside_is_what_it_refers_to() -
     result = _extract([
         "서진: 처방약 적립 빼는 거, 법무 검토 반영한 거 그거 어떻게 됐어요?",
         "유나: 로직 다 됐고요, 어제 prod 배포했어요.",
-        "Lars: Also — slightly unrelated — the BAPLIE parser upgrade, I had that open in parallel, "
-        "but the upgrade itself is merged and went to prod Friday.",
+        ("Lars: Also — slightly unrelated — the BAPLIE parser upgrade, I had that open in parallel, "
+         "but the upgrade itself is merged and went to prod Friday."),
         "Anand: On the pager escalation: the pilot went live yesterday. I'd be comfortable closing that.",
         "Clarke: On a happier note, the receipts.",  # two receipt tickets: not either one
         "Mei: I think that one can be considered complete.",
