@@ -101,6 +101,12 @@ EN = [
     ("I'd be comfortable closing that.", "DONE", "", None),
     ("I believe I've made a proper start.", "IN_PROGRESS", "", "Ana"),
     ("I've made a start on that, as it happens.", "IN_PROGRESS", "", "Ana"),
+    ("I'll add an alert for when the GPSDO loses lock.", "TODO", "add an alert for when the GPSDO loses lock", "Ana"),
+    ("Fixed that over the weekend, merged.", "DONE", "", None),  # a report, not an item named before a comma
+    ("I should have mentioned: on Friday I renewed the TLS certificate.", "DONE", "renewed the TLS certificate",
+     "Ana"),
+    ("I can write up the pre-close state — the copy and the rules — and Ines mocks it.", "TODO",
+     "write up the pre-close state", "Ana"),
 ]
 
 KO = [
@@ -151,6 +157,7 @@ KO = [
     ("오후 2시 10분에 해외결제 룰 4.7 버전이 운영에 배포되었습니다", "timeline", "", None),
     ("제가 보기에는 그건 끝난 걸로 봐도 될 것 같습니다", "DONE", "", "민수"),
     ("그거, 어제 스토어 심사 통과했어요", "signed off", "", None),
+    ("별건으로 티켓 새로 파서 내가 고칠게", "TODO", "", "민수"),  # filing is the means, fixing the work
 ]
 
 

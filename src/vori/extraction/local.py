@@ -263,7 +263,7 @@ def is_problem(text: str) -> bool:
 def is_proposal(text: str, language: str) -> bool:
     """ "Maybe we could try a review rotation?", "…하는 게 어떨까요?": work put forward as a question."""
     if _is_korean_line(text, language):
-        return bool(re.search(r"(?:어떨까요|어때요|하면 어떨|할까요|해 ?볼까요|하는 게|야 ?(?:되|하)지 ?않(?:아요|나요|을까요)|"
+        return bool(re.search(r"(?:어떨까요|어때요|하면 어떨|할까요|해 ?볼까요|하는 게|야 ?(?:되|하)지 ?않(?:아요|나요|을까요|습니까|을까)|"
                               r"야 ?(?:되|하)는 ?거 ?아니(?:에요|야|예요)|게 ?좋지 ?않(?:아요|을까요))\s*\??$", text))
     return bool(re.match(r"^(?:maybe|perhaps|should we|could we|can we|what if|how about|why don't we|"
                          r"shall we|would it make sense|shouldn't we|don't we need to|do we need to|"
@@ -938,7 +938,8 @@ class MeetingReader:
                     problem: bool = False) -> None:
         # "Write up the data dictionary for the agronomists, they've asked three times": the work, not the remark
         title = _title(re.split(r",\s+(?:(?:they|we|i|you|he|she|it|that|this)(?:'ve|'re|'s|'d|'ll|\s)|(?:no problem|"
-                                r"nothing fancy|no worries|if possible|if that's ok(?:ay)?|as usual|for now|please)\b)",
+                                r"nothing fancy|no worries|if possible|if that's ok(?:ay)?|as usual|for now|please)\b)"
+                                r"|\s+[—–]\s+",  # "the pre-close state — the copy and the rules —": the name, not the aside
                                 statement.obj, maxsplit=1, flags=re.IGNORECASE)[0])
         words = title.split()
         while len(words) > 1 and (korean.looks_verbal(words[-1]) or re.search(

@@ -244,7 +244,7 @@ _TRAILING = re.compile(
     r"yesterday|last night|earlier|earlier today|this morning|first thing(?: tomorrow| in the morning)?|asap|"
     r"right away|right now|now|later|later today|as well|too|already|again|finally|for now|for sure|"
     r"on (?:monday|tuesday|wednesday|thursday|friday)|(?:right\s+)?(?:by|before|until|after) .*|so .*|because .*|"
-    r"since .*|once .*|which .*|while .*|if .*|unless .*|as soon as .*|when .*|then|either|anyway|"
+    r"since .*|once .*|which .*|while .*|if .*|unless .*|as soon as .*|(?<!for )when .*|then|either|anyway|[—–] .*|"
     r"i think|i guess|i believe|hopefully|probably|basically|for the .* release|in the .* sprint|"
     r"this time|at least|thanks|thank you|please|first|next|though|btw|actually|honestly|really|as it happens|"
     r"in fact|to be honest|"
@@ -686,7 +686,8 @@ def _done(clause: str, speaker: str | None) -> Statement | None:
     return None
 
 
-_DONE_PAST = re.compile(r"^(?P<who>i|we)\s+(?:(?:also|just|finally|already|actually|quickly|successfully)\s+)*"
+_DONE_PAST = re.compile(r"^(?:(?:on|last|this)\s+\w+\s+|yesterday\s+|over the weekend\s+)?"
+                        r"(?P<who>i|we)\s+(?:(?:also|just|finally|already|actually|quickly|successfully)\s+)*"
                         r"(?P<verb>[a-z]{3,}ed)\s+(?P<obj>(?:the|a|an|our|all|every|both|some|their)\b.+)$", _F)
 # Past-tense verbs that tell of something other than work done: "I noticed the…", "we asked the vendor…".
 _NOT_WORK_VERBS = words("""noticed asked pinged emailed called talked mentioned realized realised wanted needed
@@ -837,9 +838,21 @@ _COMMA_LABEL = re.compile(r"^(?P<label>[^:,.!?]{3,60}?),\s+(?P<rest>(?:(?:all|no
                           r"underway)\b[^,]*)$", _F)
 
 
+# "I should have mentioned: on Friday I renewed…", "Good news: …": a lead-in, then the report itself.
+_LEAD_IN_LABEL = re.compile(r"\b(?:mention(?:ed)?|good news|bad news|update|fyi|heads up|one more thing|quick one|"
+                            r"side note|for the record)\b", _F)
+
+
 def _labelled(clause: str, speaker: str | None) -> Clause | None:
     """A clause headed by the item it is about: the report in it is about that item."""
-    match = _LABEL.match(clause) or _COMMA_LABEL.match(clause)
+    match = _LABEL.match(clause)
+    if match and _LEAD_IN_LABEL.search(match.group("label")):
+        after = analyze_clause(match.group("rest"), speaker)
+        return Clause(clause, after.statement, after.ignored)
+    if match is None:
+        match = _COMMA_LABEL.match(clause)
+        if match and (re.match(r"^\w+ed\b", match.group("label")) or _POINTS_BACK.search(match.group("label"))):
+            return None  # "Fixed that over the weekend, merged": a report, not an item named first
     if not match or len(match.group("label").split()) > 6 or _LABEL_NOT.search(match.group("label")):
         return None
     label = _noun_phrase(match.group("label"))

@@ -330,8 +330,9 @@ def analyze_clause(clause: str, speaker: str | None, names: Collection[str] = ()
     if _DECISION.search(text) and not _NEGATION.search(text):
         return Clause(clause, Statement(Intent.DECISION, clause, text.rstrip(".")))
     for pattern, reason in ((_FILED, "filed"), (_FOLDED, "folded"), (_DROPPED, "dropped"), (_HEDGE, "hedged")):
-        if pattern.search(text):
-            return Clause(clause, None, reason)
+        found_reason = pattern.search(text)
+        if found_reason and not (pattern is _FILED and re.match(r"\S*(?:서|고)\s+\S", text[found_reason.end():])):
+            return Clause(clause, None, reason)  # ("티켓 새로 파서 내가 고칠게": filing is the means, fixing the work)
     if _EXTERNAL.search(text):
         return Clause(clause, None, "external")
     if _QUOTED.search(text):
