@@ -107,6 +107,18 @@ EN = [
      "Ana"),
     ("I can write up the pre-close state — the copy and the rules — and Ines mocks it.", "TODO",
      "write up the pre-close state", "Ana"),
+    ("Two-oh-four is finished.", "DONE", "Two-oh-four", None),  # a ticket number, not "two of them"
+    ("I actually started on that yesterday?", "IN_PROGRESS", "", "Ana"),  # a report with a rising voice
+    ("Yes, that wrapped Friday.", "DONE", "", None),
+    ("That went to a hundred percent Wednesday morning.", "DONE", "", None),
+    ("Out.", "DONE", "", None),
+    ("That's in.", None, "", None),  # in scope, or in the plan: not said to be done
+    ("We can close that one out.", "DONE", "", None),
+    ("I'd call RF-88 done.", "DONE", "RF-88", None),
+    ("Also went well: the expiry warnings are finally live.", "DONE", "expiry warnings", None),
+    ("Actually, I already poked at it last week.", "IN_PROGRESS", "", "Ana"),
+    ("I also grabbed the cutoff timezone bug.", "IN_PROGRESS", "cutoff timezone bug", "Ana"),
+    ("The hotlist generator ran at 6:55 and the file went out.", "timeline", "", None),
 ]
 
 KO = [
@@ -158,6 +170,11 @@ KO = [
     ("제가 보기에는 그건 끝난 걸로 봐도 될 것 같습니다", "DONE", "", "민수"),
     ("그거, 어제 스토어 심사 통과했어요", "signed off", "", None),
     ("별건으로 티켓 새로 파서 내가 고칠게", "TODO", "", "민수"),  # filing is the means, fixing the work
+    ("120번은 오늘 착수 예정입니다", "TODO", "120번", None),
+    ("재심사 넣었어", "IN_PROGRESS", "", None),  # submitted for review: under way, not done
+    ("사실 어제 오후에 좀 손대 봤어요", "IN_PROGRESS", "", None),
+    ("주문서에 드롭다운까지는 붙여 놨습니다", "DONE", "드롭다운", None),  # a dropdown is not a drop
+    ("리마인더는 오늘 아침부터 실제로 나가고 있어요", "DONE", "리마인더", None),
 ]
 
 

@@ -366,6 +366,7 @@ _BROKEN_TITLE = re.compile(
     r"yesterday|today|last|this|the|then)\b"
     r"|\s(?:is|are|was|were|has|have|had|will|would|can|could)$"
     r"|(?:^|\s)(?:죄송합니다|죄송해요|다만|그래요|그러니까|근데|정정|아쉬운|시간 ?됐으니)(?:\s|$)"
+    r"|^(?:아니|아뇨|아니요|네|예|응|어|음|아|넵)(?:\s|$)"
     r"|(?:으니|되는지|하는지|는지|었으니|됐으니)$"
     r"|(?:쌓이|꽉|남아|자제|빠졌어|빠졌|했어|됐어|했음|됐음|쓰기|거요|건데|잖아|어려울|힘들|못 ?할)$|[가-힣]요\s",
     re.IGNORECASE)
@@ -600,6 +601,8 @@ class MeetingReader:
         if statement.intent == Intent.DECISION:
             self.decisions.append(evidence.model_copy(update={"quote": statement.clause}))
             return None
+        if self.declined and statement.intent in (Intent.IN_PROGRESS, Intent.DONE):
+            return None  # "Not this week. … we're tuning the rear quarters": the reason for declining, not a report
         self.line_statements += 1
         if (statement.pronoun and statement.intent in (Intent.DONE, Intent.IN_PROGRESS) and self.line_said
                 and not statement.aside):
@@ -610,7 +613,10 @@ class MeetingReader:
                 return several[-1] if several else None
         if statement.pronoun or not content_words(statement.obj):
             # "it", "that one", "the fix": what the conversation is about.
-            return None if statement.aside else self._about_topic(statement, speaker, line, evidence)
+            # "QA signed off on it": a sign-off says which ticket, here the one under discussion (never new work)
+            if statement.aside and statement.aside != "signed off":
+                return None
+            return self._about_topic(statement, speaker, line, evidence)
         if statement.intent in (Intent.DONE, Intent.IN_PROGRESS):
             several = self._several(statement, evidence, line)
             if several is not None:

@@ -114,7 +114,8 @@ _DONE_WITH = re.compile(
     rf"^(?:{_WHO}\s*)?(?:am|'m|are|'re|is|'s)?\s*(?:all\s+)?(?:done|finished)\s+with\s+(?P<obj>.+)$", _F)
 _DONE_VERB_TAIL = re.compile(
     r"^(?P<obj>.+?)\s+(?:shipped|landed|went out|went live|launched|merged|deployed|finished|completed|"
-    r"wrapped up|succeeded|passed|went through|got merged|got deployed|got shipped|got fixed|got released)\b", _F)
+    r"wrapped up|wrapped|succeeded|passed|went through|got merged|got deployed|got shipped|got fixed|got released|"
+    r"went to (?:a hundred|one hundred|100)\s?(?:percent|%)|rolled out to (?:everyone|everybody|all|100))\b", _F)
 _DID = re.compile(
     rf"^(?:{_WHO}\s*)?(?:already\s+|actually\s+|also\s+|finally\s+)*did\s+(?:(?:already|actually|finally)\s+)*"
     r"(?:(?P<verb>finish|complete|ship|merge|deploy|release|wrap up|close out|close|fix|resolve|land|launch|"
@@ -122,7 +123,7 @@ _DID = re.compile(
 _STATUS_WORD = re.compile(r"\b(?:" + _DONE_WORDS + r"|started|starting|working|in progress|begun|kicked off)\b", _F)
 _NEGATED_END = re.compile(r"(?:n't|\bnot|\bnever|\bno longer|\bnowhere near)\s*$", _F)
 _PARTIAL = re.compile(r"^(?:about |around |roughly |almost |nearly |maybe )?(?:a third|a quarter|half|some|most|"
-                      r"part|a few|a couple|one|two|three|the first|\d+\s*(?:%|percent|of\b|out of\b))(?:\b|(?<=%))(?: of)?", _F)
+                      r"part|a few|a couple|one|two|three|the first|\d+\s*(?:%|percent|of\b|out of\b))(?:\b(?!-)|(?<=%))(?: of)?", _F)
 
 _PROGRESS_SUBJECT = re.compile(
     r"^(?P<obj>.+?)(?:'s|'re|\s+(?:is|are|'s|'re|has|have))\s+(?:now\s+|currently\s+|still\s+|already\s+|been\s+|"
@@ -133,7 +134,8 @@ _PROGRESS_SUBJECT = re.compile(
     _F)
 _PROGRESS_VERB = re.compile(
     rf"^(?:{_WHO}\s*)?(?:(?:have|has|'ve|just|finally|already|also|actually|officially|kind of|sort of|kinda|sorta)\s+)*"
-    r"(?P<verb>started|starting|started on|began|begun|commenced|commenced work on|kicked off|picked up|jumped on|dove into|dived into|"
+    r"(?P<verb>started|starting|started on|began|begun|commenced|commenced work on|kicked off|grabbed|took on|claimed|"
+    r"poked at|poked around in|hacked on|tinkered with|dug into|picked up|jumped on|dove into|dived into|"
     r"got started on|got going on|got going with|made progress on|made a start on|opened a pr for|put up a pr for|"
     r"opened a draft for|started looking at|started working on|started digging into|sketched|drafted|mocked up|"
     r"prototyped|spiked)\s+"
@@ -559,10 +561,13 @@ _DECLARED_DONE = re.compile(
 # "QA signed off on the importer": done, said of a named item.
 _CLOSE_NAMED = re.compile(
     r"^(?:(?:i think|i believe|so|and|then)\s+)*(?:we|you)\s+can\s+(?:go ahead and\s+|now\s+|safely\s+|officially\s+)*"
-    r"(?:close(?:\s+out)?\s+(?P<obj>.+?)(?:\s+(?:as|to|over to|into)\s+(?:done|complete|completed|closed|resolved))?|"
+    r"(?:close(?:\s+out)?\s+(?P<obj>.+?)(?:\s+out)?(?:\s+(?:as|to|over to|into)\s+(?:done|complete|completed|closed|"
+    r"resolved))?|"
     r"(?:mark|move)\s+(?P<obj1>.+?)\s+(?:as|to|over to|into)\s+(?:done|complete|completed|closed|resolved))[.!]?$"
     r"|^(?P<obj2>(?!(?:i|it|that|this|we|they|so)\b).+?)\s+can\s+(?:now\s+|safely\s+)?be\s+(?:considered|called|marked(?:\s+as)?|treated\s+as|closed)"
     r"(?:\s+(?:done|complete|completed|finished|closed|resolved))?\b"
+    r"|^(?:(?:i'd|i would|i'll|we can|let's|so)\s+)?(?:call|consider|mark)\s+(?P<obj4>(?!(?:it|that|this|them)\b).+?)\s+"
+    r"(?:as\s+)?(?:done|finished|complete|completed|closed)[.!]?$"
     r"|^(?:qa|product|design|legal|security|compliance|finance|ops|the client|the customer|the auditors?|the reviewers?|"
     r"(?-i:[A-Z][a-z]+))\s+(?:(?:has|have|just|finally|already|officially)\s+)*(?:signed off on|signed off|approved|"
     r"accepted|passed)\s+(?:on\s+)?(?P<obj3>[^,;]+)", _F)
@@ -598,8 +603,8 @@ _LEFT_TO_DO = re.compile(r"\b(?:left|remaining|to go|outstanding|still (?:missin
 _ROLLED_BACK = re.compile(r"\b(?:roll(?:ed|ing)?|rolled)\s+(?:it|that|this|them|everything)?\s*back\b|\brolled back\b|"
                           r"\brevert(?:ed|ing)?\s+(?:it|that|this|them|the)\b|\brollback\b", _F)
 # "Done.", "Fixed!", "All merged": the answer to what was just asked about.
-_BARE_DONE = re.compile(r"^(?:(?:it's|it is|that's|that is|they're|they are)\s+(?:all\s+)?in\s+(?:prod|production|main|master)"
-                        r"[.!]*$)|^(?:i\s+)?(?:already did|already done|did it already|done already)[.!]*$|^(?:all |totally |fully |finally |already )?(?:done|finished|fixed|merged|shipped|deployed|"
+_BARE_DONE = re.compile(r"^(?:(?:it's|it is|that's|that is|they're|they are)\s+(?:all\s+)?in\s+(?:prod|production|main|"
+                        r"master)[.!]*$)|^out[.!]*$|^(?:i\s+)?(?:already did|already done|did it already|done already)[.!]*$|^(?:all |totally |fully |finally |already )?(?:done|finished|fixed|merged|shipped|deployed|"
                         r"live|sorted|wrapped up|complete|completed|resolved)(?:\s+(?:last night|yesterday|this morning|"
                         r"today|earlier|on (?:monday|tuesday|wednesday|thursday|friday)|(?:monday|tuesday|wednesday|"
                         r"thursday|friday)))?[.!]*$", _F)
@@ -637,7 +642,8 @@ def _done(clause: str, speaker: str | None) -> Statement | None:
         return _statement(Intent.DONE, clause, _noun_phrase(match.group("obj")), None, speaker, confidence=0.9)
     match = _CLOSE_NAMED.match(clause)
     if match and not _WONT_DO.search(clause) and not _NEGATION.search(clause):
-        obj = match.group("obj") or match.group("obj1") or match.group("obj2") or match.group("obj3") or ""
+        obj = (match.group("obj") or match.group("obj1") or match.group("obj2") or match.group("obj3")
+               or match.group("obj4") or "")
         closed = _statement(Intent.DONE, clause, _noun_phrase(obj), None, speaker)
         if match.group("obj3"):
             closed.aside = "signed off"  # someone else's check passed: it says which ticket, never new work
@@ -690,7 +696,7 @@ _DONE_PAST = re.compile(r"^(?:(?:on|last|this)\s+\w+\s+|yesterday\s+|over the we
                         r"(?P<who>i|we)\s+(?:(?:also|just|finally|already|actually|quickly|successfully)\s+)*"
                         r"(?P<verb>[a-z]{3,}ed)\s+(?P<obj>(?:the|a|an|our|all|every|both|some|their)\b.+)$", _F)
 # Past-tense verbs that tell of something other than work done: "I noticed the…", "we asked the vendor…".
-_NOT_WORK_VERBS = words("""noticed asked pinged emailed called talked mentioned realized realised wanted needed
+_NOT_WORK_VERBS = words("""grabbed claimed noticed asked pinged emailed called talked mentioned realized realised wanted needed
 tried missed forgot liked loved hated watched played visited attended joined checked looked listened heard
 learned learnt discussed showed pointed agreed suggested proposed promised expected assumed guessed hoped
 worried wondered decided planned scheduled booked waited reviewed skimmed followed chased nudged reminded
@@ -767,8 +773,14 @@ def _reported_before_reason(clause: str, speaker: str | None) -> bool:
     return scope != clause and not _BLOCKER.search(scope) and _under_way(scope.strip(" ,"), speaker) is not None
 
 
+# "I actually started on that yesterday?": a report said with a rising voice, not a question.
+_UPTALK = re.compile(r"^(?:i|we)\s+(?:(?:actually|already|just|kind of|sort of)\s+)*(?:started|finished|merged|fixed|"
+                     r"shipped|deployed|did|picked up|kicked off|wrapped up)\b", _F)
+
+
 def analyze_clause(clause: str, speaker: str | None) -> Clause:
-    question = clause.rstrip().endswith("?") or bool(_QUESTION_START.match(clause) and "?" in clause)
+    question = (clause.rstrip().endswith("?") or bool(_QUESTION_START.match(clause) and "?" in clause)) \
+        and not _UPTALK.match(clause)
     if (_BLOCKER.search(clause) and not _NOT_BLOCKED.search(clause) and not question
             and not (_done(clause, speaker) and not _NEGATION.search(clause))  # "I fixed the broken link"
             and not _reported_before_reason(clause, speaker)):
@@ -815,6 +827,8 @@ def analyze_clause(clause: str, speaker: str | None) -> Clause:
         return Clause(clause, None, "negated")
     if _OLD_OR_PERSONAL.search(scope):
         statement.aside = "personal"  # kept only if it clearly names a ticket on the board
+    if statement.intent in (Intent.DONE, Intent.IN_PROGRESS) and re.search(r"\b\d{1,2}:\d{2}\b", clause):
+        return Clause(clause, None, "timeline")  # "the generator ran at 6:55, …": what happened when, not a report
     return Clause(clause, statement)
 
 
@@ -840,7 +854,7 @@ _COMMA_LABEL = re.compile(r"^(?P<label>[^:,.!?]{3,60}?),\s+(?P<rest>(?:(?:all|no
 
 # "I should have mentioned: on Friday I renewed…", "Good news: …": a lead-in, then the report itself.
 _LEAD_IN_LABEL = re.compile(r"\b(?:mention(?:ed)?|good news|bad news|update|fyi|heads up|one more thing|quick one|"
-                            r"side note|for the record)\b", _F)
+                            r"side note|for the record|timeline|went well|went badly|didn't go well|what worked)\b", _F)
 
 
 def _labelled(clause: str, speaker: str | None) -> Clause | None:
