@@ -293,3 +293,15 @@ def test_an_item_named_before_a_question_or_in_an_aside_is_what_it_refers_to() -
         "Mei: I think that one can be considered complete.",
     ], board)
     assert _moves(result) == {("PL-124", "DONE"), ("T4", "DONE"), ("T1", "DONE")}
+
+
+def test_keeping_the_call_going_is_not_work() -> None:
+    board = [("T1", "Map new RFID collar IDs to ear tag numbers", "IN_PROGRESS")]
+    result = _extract([
+        "Priya: Can everyone hear me? Give people a minute, Owen is dialing in from his phone.",
+        "Owen: Can you see my screen? Sorry, ten minutes late.",
+        "지훈: 제 목소리 들리세요? 화면 공유 보이시나요?",
+        "Owen: The collar mapping is finished, all two hundred and forty collars are matched.",
+    ], board)
+    assert result.tickets == []
+    assert _moves(result) == {("T1", "DONE")}

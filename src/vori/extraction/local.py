@@ -337,7 +337,12 @@ _META = re.compile(
     r"^(?:keep|regroup|sync|circle back|share|start with|go over|go through|go around|walk through|recap|move on|hop|jump|"
     r"wrap (?:up|this)|talk|chat|meet|catch up|hand (?:it|over)|pass|get started|kick (?:this|it) off|begin|"
     r"skip|touch base|follow along|take (?:a|the) (?:minute|second|break)|look at the (?:agenda|board|screen)|"
-    r"see you|thank|thanks)\b", re.IGNORECASE)
+    r"see you|thank|thanks|walk the board|plan the sprint|give (?:people|everyone|folks|them|it) a (?:minute|second)|"
+    r"dial in|dial-in|join|rejoin|reconnect)\b"
+    # Keeping the call going: "can you hear me", "see my screen", "ten minutes late", "Sol has the Figma up".
+    r"|\b(?:hear (?:me|you|us)|see my screen|see the screen|share (?:my|the) screen|minutes late|running late|"
+    r"(?:has|have|got) the (?:figma|deck|doc|slides|board|screen) up|on mute|you're muted|froze|frozen|"
+    r"들려요|들리세요|들리나요|화면 공유|화면 보이|늦게 들어|접속했|음소거)", re.IGNORECASE)
 # Words about the meeting itself: a phrase made only of these (and numbers) is not work.
 _MEETING_WORDS = words(
     "meeting standup stand-up retro retrospective agenda call screen everyone everybody round quick sprint "

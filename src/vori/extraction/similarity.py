@@ -211,7 +211,10 @@ def _fold_english(word: str) -> str:
     for suffix, keep in (("ations", "at"), ("ation", "at"), ("ates", "at"), ("ated", "at"), ("ate", "at"), ("ies", "y"),
                          ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
-            return word[: -len(suffix)] + keep
+            stem = word[: -len(suffix)] + keep
+            if suffix in ("ing", "ed") and stem[-1] == stem[-2] and stem[-1] not in "lsfz":
+                stem = stem[:-1]  # "mapping" ~ "map", "shipped" ~ "ship", "logging" ~ "log"
+            return stem
     return word
 
 
