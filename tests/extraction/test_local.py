@@ -305,3 +305,18 @@ def test_keeping_the_call_going_is_not_work() -> None:
     ], board)
     assert result.tickets == []
     assert _moves(result) == {("T1", "DONE")}
+
+
+def test_it_is_the_item_several_lines_point_at_together() -> None:
+    """No line names the ticket closely enough alone; together they point at one ticket and at no other."""
+    board = [("RX-140", "Pick verification: scan vial barcode before placing in tote", "IN_PROGRESS"),
+             ("RX-141", "Unreadable barcode fallback to manual entry", "TODO"),
+             ("RX-150", "Robot arm calibration schedule", "TODO")]
+    result = _extract([
+        "Victor: Eli, where's the scan-before-tote piece itself?",
+        "Eli: That's done, actually. Since Tuesday every vial gets scanned before it goes in the tote.",
+    ], board)
+    assert _moves(result) == {("RX-140", "DONE")}
+    # With two tickets pointed at about as much, "it" is neither.
+    board = [("T1", "Vial scan before tote", "IN_PROGRESS"), ("T2", "Vial scan after tote", "IN_PROGRESS")]
+    assert _moves(_extract(["Victor: Where's the vial scanning?", "Eli: That's done, actually."], board)) == set()

@@ -32,6 +32,7 @@ from vori.tickets.status import ORDER, Cause, TicketStatus, allowed_transition
 # A statement is about a board ticket at or above MATCH; below NEW it is about something new; in between,
 # too unsure to say either way.
 MATCH = 0.6
+GATHER, GATHER_MARGIN = 0.45, 0.3  # evidence for "it" gathered over three lines: how much, and how far ahead
 NEW = 0.5
 _LIST = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|&)\s+|\s*(?:이랑|랑|하고|과|와|,)\s+")
 # A pronoun ("it", "그거") refers back this many utterances at most.
@@ -163,6 +164,14 @@ class _Board:
             if found and (not best or found[0][1] > best[0][1]):
                 best = found
         return best
+
+    def scores(self, phrases: Iterable[str]) -> dict[str, float]:
+        """Each ticket's best score over the phrases."""
+        found: dict[str, float] = {}
+        for phrase in phrases:
+            for ticket, score in self.ranked(phrase) if phrase else []:
+                found[ticket.id] = max(found.get(ticket.id, 0.0), score)
+        return found
 
     def best_any(self, phrases: Iterable[str]) -> tuple[BoardTicket | None, float]:
         ranked = self.ranked_any(phrases)
@@ -498,6 +507,7 @@ class MeetingReader:
         self.in_detail = False  # reading a detail of the item under discussion (see _detail)
         self.line_said = ""  # the clause just before, in this utterance, when it stated nothing itself
         self.question_line = -1  # the last utterance that asked something
+        self.recent: list[tuple[int, str]] = []  # the two utterances before this one: (line, text)
         self.recap = False  # "So to recap: …" restates what was said: it adds evidence, never new work
         self.clock = 0  # counts clauses, to tell which of a topic and a mention came last
         # The last move made: (line, ticket, the update it replaced, the status before), for "actually no…".
@@ -553,6 +563,7 @@ class MeetingReader:
             self.line_said = clause.text if clause.statement is None else ""
         if asked:
             self.question_line = utterance.index
+        self.recent = [*self.recent[-1:], (utterance.index, text)]
         return moves
 
     def _confirm(self, line: int, speaker: str | None, text: str) -> None:
@@ -897,6 +908,8 @@ class MeetingReader:
                 self.topic.new.evidence.append(evidence)
             return None
         if topic is None or line - topic.line > CONTEXT_LINES:
+            topic = self._gather(line)
+        if topic is None:
             return None
         if (_BARE_STATUS.match(statement.clause) and self.line_topics == 0 and self.question_line != line - 1
                 and topic.line < line):
@@ -916,6 +929,23 @@ class MeetingReader:
                 topic.new.status = target
             topic.new.evidence.append(evidence)
         return None
+
+    def _gather(self, line: int) -> _Topic | None:
+        """ "It's done" with nothing under discussion: the board item this line and the two before it point at
+        together, each only loosely ("the scan-before-tote piece?" / "That's done. Every vial gets scanned before
+        it goes in the tote"), when one item clearly stands out."""
+        total: dict[str, float] = {}
+        for weight, text in ((1.0, self.line_text), *zip((0.8, 0.6), (t for _, t in reversed(self.recent)))):
+            for ticket_id, score in self.board.scores((text, *naming_phrases(text))).items():
+                total[ticket_id] = total.get(ticket_id, 0.0) + weight * score
+        ranked = sorted(total.items(), key=lambda pair: -pair[1])
+        if not ranked or ranked[0][1] < GATHER or (len(ranked) > 1 and ranked[0][1] - ranked[1][1] < GATHER_MARGIN):
+            return None
+        ticket = next(t for t in self.board.tickets if t.id == ranked[0][0])
+        if ticket.id in self.dropped:
+            return None
+        self._focus(line, board=ticket, score=min(1.0, ranked[0][1]) * 0.8)
+        return self.topic
 
     def _move(self, ticket: BoardTicket, statement: Statement, confidence: float,
               evidence: Evidence) -> StatusUpdate | None:
