@@ -320,3 +320,14 @@ def test_it_is_the_item_several_lines_point_at_together() -> None:
     # With two tickets pointed at about as much, "it" is neither.
     board = [("T1", "Vial scan before tote", "IN_PROGRESS"), ("T2", "Vial scan after tote", "IN_PROGRESS")]
     assert _moves(_extract(["Victor: Where's the vial scanning?", "Eli: That's done, actually."], board)) == set()
+
+
+def test_a_loose_name_counts_when_the_lines_around_it_point_at_the_same_item() -> None:
+    board = [("T2", "Truck appointment API: idempotent booking requests", "TODO"),
+             ("T3", "Gate camera OCR retraining", "TODO")]
+    lines = ["Mia: The duplicate truck bookings hit us again on Tuesday.",
+             "Ravi: The appointment API keeps taking the same booking twice.",
+             "Lars: I started on the truck slot requests yesterday."]
+    assert _moves(_extract(lines, board)) == {("T2", "IN_PROGRESS")}
+    # a name further off, said out of the blue, is not enough
+    assert _moves(_extract(["Lars: I started on the booking dedupe yesterday."], board)) == set()

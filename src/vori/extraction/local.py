@@ -32,6 +32,7 @@ from vori.tickets.status import ORDER, Cause, TicketStatus, allowed_transition
 # A statement is about a board ticket at or above MATCH; below NEW it is about something new; in between,
 # too unsure to say either way.
 MATCH = 0.6
+LOOSE = 0.5  # a name this close, with the lines around it pointing at the same item, names it
 GATHER, GATHER_MARGIN = 0.45, 0.3  # evidence for "it" gathered over three lines: how much, and how far ahead
 NEW = 0.5
 _LIST = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|&)\s+|\s*(?:이랑|랑|하고|과|와|,)\s+")
@@ -508,6 +509,7 @@ class MeetingReader:
         self.line_said = ""  # the clause just before, in this utterance, when it stated nothing itself
         self.question_line = -1  # the last utterance that asked something
         self.recent: list[tuple[int, str]] = []  # the two utterances before this one: (line, text)
+        self.gathered = 0.0  # how strongly the last lines point at the item _pointed_at found
         self.recap = False  # "So to recap: …" restates what was said: it adds evidence, never new work
         self.clock = 0  # counts clauses, to tell which of a topic and a mention came last
         # The last move made: (line, ticket, the update it replaced, the status before), for "actually no…".
@@ -639,6 +641,9 @@ class MeetingReader:
                 return several[-1] if several else None
         ticket, score = self._match(_title(statement.obj) or statement.obj, line,
                                     statement.clause if statement.intent == Intent.TODO else "")
+        if (ticket is not None and LOOSE <= score < MATCH and statement.intent in (Intent.DONE, Intent.IN_PROGRESS)
+                and not statement.aside and self._pointed_at(line) is ticket):
+            score = MATCH  # named loosely, but this line and the two before it point at the same item
         if ticket is not None and score >= MATCH:
             self._focus(line, board=ticket, score=score)
             self.line_topics += 1
@@ -930,10 +935,10 @@ class MeetingReader:
             topic.new.evidence.append(evidence)
         return None
 
-    def _gather(self, line: int) -> _Topic | None:
-        """ "It's done" with nothing under discussion: the board item this line and the two before it point at
-        together, each only loosely ("the scan-before-tote piece?" / "That's done. Every vial gets scanned before
-        it goes in the tote"), when one item clearly stands out."""
+    def _pointed_at(self, line: int) -> BoardTicket | None:
+        """The board item this line and the two before it point at together, each perhaps only loosely ("the
+        scan-before-tote piece?" / "That's done. Every vial gets scanned before it goes in the tote"), when one
+        item clearly stands out: evidence summed over the lines, weighted by recency."""
         total: dict[str, float] = {}
         for weight, text in ((1.0, self.line_text), *zip((0.8, 0.6), (t for _, t in reversed(self.recent)))):
             for ticket_id, score in self.board.scores((text, *naming_phrases(text))).items():
@@ -942,9 +947,15 @@ class MeetingReader:
         if not ranked or ranked[0][1] < GATHER or (len(ranked) > 1 and ranked[0][1] - ranked[1][1] < GATHER_MARGIN):
             return None
         ticket = next(t for t in self.board.tickets if t.id == ranked[0][0])
-        if ticket.id in self.dropped:
+        self.gathered = min(1.0, ranked[0][1])
+        return None if ticket.id in self.dropped else ticket
+
+    def _gather(self, line: int) -> _Topic | None:
+        """ "It's done" with nothing under discussion: the item the last lines point at together."""
+        ticket = self._pointed_at(line)
+        if ticket is None:
             return None
-        self._focus(line, board=ticket, score=min(1.0, ranked[0][1]) * 0.8)
+        self._focus(line, board=ticket, score=self.gathered * 0.8)
         return self.topic
 
     def _move(self, ticket: BoardTicket, statement: Statement, confidence: float,
