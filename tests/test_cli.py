@@ -80,6 +80,7 @@ def test_vori_eval_scores_annotated_meetings(tmp_path: Path) -> None:
     report = json.loads(done.stdout)
     assert report["meetings"] == 1 and report["overall"]["tickets"]["f1"] == 1.0
     assert report["overall"]["statusMoves"] == {"predicted": 1, "gold": 1, "matched": 1, "precision": 1.0,
-                                                "recall": 1.0, "f1": 1.0, "accuracy": 1.0, "wrong": 0}
-    assert "ticket F1 1.000" in done.stderr
+                                                "recall": 1.0, "f1": 1.0, "accuracy": 1.0, "wrong": 0,
+                                                "confident": {"right": 1, "wrong": 0}}
+    assert "ticket F1 1.000" in done.stderr and "moves at confidence ≥ 0.75: 1 right, 0 wrong" in done.stderr
     assert _vori("eval", str(tmp_path / "missing")).returncode == 2

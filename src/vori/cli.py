@@ -138,14 +138,16 @@ def _eval(args: argparse.Namespace) -> int:
     if missing:
         print(f"not found: {', '.join(missing)}", file=sys.stderr)
         return 2
-    report = evaluate(paths, get_provider(settings.extraction, args.provider))
+    report = evaluate(paths, get_provider(settings.extraction, args.provider), settings.extraction.move_confidence)
     print(json.dumps(report if args.verbose else {k: v for k, v in report.items()
                                                   if k not in ("misses", "extras")}, ensure_ascii=False, indent=2))
     overall = report["overall"]
     print(f"{report['meetings']} meetings, provider {report['provider']}: ticket F1 {overall['tickets']['f1']:.3f} "
           f"(P {overall['tickets']['precision']:.3f} R {overall['tickets']['recall']:.3f}), status-move accuracy "
           f"{overall['statusMoves']['accuracy']:.3f}, wrong moves {overall['statusMoves']['wrong']}, blocker F1 "
-          f"{overall['blockers']['f1']:.3f}", file=sys.stderr)
+          f"{overall['blockers']['f1']:.3f}; moves at confidence ≥ {settings.extraction.move_confidence}: "
+          f"{overall['statusMoves']['confident']['right']} right, {overall['statusMoves']['confident']['wrong']} wrong",
+          file=sys.stderr)
     return 0
 
 

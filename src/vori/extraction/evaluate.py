@@ -3,7 +3,8 @@
 A predicted ticket is the gold ticket whose lines it was found on (providers that give no lines are matched
 by title similarity instead); each gold item is matched at most once. Status moves are exact: the right
 ticket to the right status. A move the gold does not have is a *wrong move*: the one error a team notices
-most, since it changes their board behind their back.
+most, since it changes their board behind their back. Moves are also counted apart at or above a confidence
+(`move_confidence`, 0.75 by default): the ones a live meeting applies at once, the rest becoming suggestions.
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ class Score:
     ticket_status_right: int = 0
     moves: Counts = field(default_factory=Counts)
     wrong_moves: list[str] = field(default_factory=list)
+    confident_right: int = 0  # moves at or above the confidence a live meeting applies without asking
+    confident_wrong: int = 0
     blockers: Counts = field(default_factory=Counts)
     misses: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
@@ -62,6 +65,8 @@ class Score:
         self.ticket_status_right += other.ticket_status_right
         self.moves.add(other.moves)
         self.wrong_moves += other.wrong_moves
+        self.confident_right += other.confident_right
+        self.confident_wrong += other.confident_wrong
         self.blockers.add(other.blockers)
         self.misses += other.misses
         self.extras += other.extras
@@ -72,7 +77,8 @@ class Score:
             "ticketStatusAccuracy": round(self.ticket_status_right / self.tickets.matched, 3)
             if self.tickets.matched else None,
             "statusMoves": {**self.moves.as_dict(), "accuracy": round(self.moves.recall, 3),
-                            "wrong": len(self.wrong_moves)},
+                            "wrong": len(self.wrong_moves),
+                            "confident": {"right": self.confident_right, "wrong": self.confident_wrong}},
             "blockers": self.blockers.as_dict(),
         }
 
@@ -92,7 +98,7 @@ def _ticket_lines(ticket: Any) -> set[int]:
     return {e.index for e in ticket.evidence if e.index is not None}
 
 
-def score_meeting(meeting: dict[str, Any], result: Extraction) -> Score:
+def score_meeting(meeting: dict[str, Any], result: Extraction, confident: float = 0.75) -> Score:
     score = Score()
     gold = meeting["gold"]
     name = meeting.get("id", "?")
@@ -114,7 +120,11 @@ def score_meeting(meeting: dict[str, Any], result: Extraction) -> Score:
     expected = {(m["ticketId"], m["to"]) for m in gold["statusUpdates"]}
     score.moves = Counts(predicted=len(result.status_updates), gold=len(expected))
     for update in result.status_updates:
-        if (update.ticket_id, update.to_status.value) in expected:
+        right = (update.ticket_id, update.to_status.value) in expected
+        if update.confidence >= confident:
+            score.confident_right += right
+            score.confident_wrong += not right
+        if right:
             score.moves.matched += 1
         else:
             score.wrong_moves.append(f"{name}: wrong move {update.ticket_id} → {update.to_status.value} "
@@ -139,14 +149,14 @@ def _score_blockers(gold: list[dict[str, Any]], result: Extraction) -> Counts:
     return counts
 
 
-def evaluate(paths: list[Path], provider: ExtractionProvider) -> dict[str, Any]:
+def evaluate(paths: list[Path], provider: ExtractionProvider, confident: float = 0.75) -> dict[str, Any]:
     """Scores per language and overall, with every miss and extra listed for reading."""
     files = sorted(p for path in paths for p in ([path] if path.is_file() else path.glob("*.json")))
     total = Score()
     by_language: dict[str, Score] = {}
     for file in files:
         meeting = load_meeting(file)
-        score = score_meeting(meeting, provider.extract(request_for(meeting)))
+        score = score_meeting(meeting, provider.extract(request_for(meeting)), confident)
         total.add(score)
         by_language.setdefault(meeting.get("language", "?"), Score()).add(score)
     return {"meetings": len(files), "provider": provider.name, "overall": total.as_dict(),
