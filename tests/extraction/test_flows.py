@@ -202,6 +202,34 @@ def test_an_action_that_names_an_open_ticket_moves_it_instead_of_a_twin(tmp_path
             (login["id"], "DONE", "extraction"), (holder["payment"], "IN_PROGRESS", "extraction")]
 
 
+def test_a_move_heard_without_enough_confidence_waits_for_a_person(tmp_path: Path) -> None:
+    """At the end of a meeting as live: a move less sure than the move confidence is a suggestion, not a move."""
+    holder: dict[str, str] = {}
+
+    def answer(request: ExtractionRequest) -> Extraction:
+        return Extraction(status_updates=[
+            StatusUpdate(ticket_id=holder["sure"], from_status=TODO, to_status=DONE, evidence=Evidence(index=0),
+                         confidence=0.9),
+            StatusUpdate(ticket_id=holder["unsure"], from_status=TODO, to_status=PROGRESS,
+                         evidence=Evidence(index=1), confidence=0.6)])
+
+    with running(make_settings(tmp_path), ScriptedProvider(answer)) as client:
+        holder["sure"] = create_ticket(client, "Frontend login page")["id"]
+        holder["unsure"] = create_ticket(client, "Payment service")["id"]
+        meeting = new_meeting(client)
+        say(client, meeting, "The login page is done.", "I think I poked at the payments a bit.")
+        assert end_and_wait(client, meeting) == "done"
+        assert client.get(f"/api/tickets/{holder['sure']}").json()["status"] == "DONE"
+        assert client.get(f"/api/tickets/{holder['unsure']}").json()["status"] == "TODO"
+        report = extraction_of(client, meeting)
+        assert report["movedTicketIds"] == [holder["sure"]] and report["suggestedTicketIds"] == [holder["unsure"]]
+        [suggestion] = client.get(f"/api/meetings/{meeting}/suggestions").json()
+        assert (suggestion["ticketId"], suggestion["to"], suggestion["confidence"]) == (holder["unsure"],
+                                                                                       "IN_PROGRESS", 0.6)
+        assert client.post(f"/api/suggestions/{suggestion['id']}/confirm").status_code == 200
+        assert client.get(f"/api/tickets/{holder['unsure']}").json()["status"] == "IN_PROGRESS"
+
+
 def test_transient_errors_are_retried_then_the_meeting_is_done(tmp_path: Path) -> None:
     provider = ScriptedProvider(STANDUP, errors=[TransientProviderError("HTTP 529 overloaded"),
                                                  MalformedOutput("not the schema")])

@@ -21,6 +21,7 @@ def get_extraction(meeting_id: str, session: SessionDep) -> ExtractionRead:
         runs=row.runs if row else 0, error=row.error if row else None, chunks=report.get("chunks", 0),
         created_ticket_ids=report.get("createdTicketIds", []),
         linked_ticket_ids=report.get("linkedTicketIds", []), moved_ticket_ids=report.get("movedTicketIds", []),
+        suggested_ticket_ids=report.get("suggestedTicketIds", []),
         rejected=report.get("rejected", []), skipped=report.get("skipped", []),
         started_at=row.started_at if row else None, finished_at=row.finished_at if row else None,
     )

@@ -235,9 +235,10 @@ class MeetingProcessor:
             return
         with self.db.session() as session:
             report = service.apply_extraction(session, meeting_id, self.token, merged, attempts, chunks,
-                                              job.segments)
-        log.info("meeting %s done: %d ticket(s) created, %d linked, %d moved, %d rejected", meeting_id,
-                 len(report.created), len(report.linked), len(report.moved), len(report.rejected))
+                                              job.segments, self.settings.move_confidence)
+        log.info("meeting %s done: %d ticket(s) created, %d linked, %d moved, %d suggested, %d rejected", meeting_id,
+                 len(report.created), len(report.linked), len(report.moved), len(report.suggested),
+                 len(report.rejected))
 
     def _fail(self, meeting_id: str, failed: ExtractionFailed) -> None:
         with self.db.session() as session:

@@ -32,6 +32,8 @@ class ExtractionRead(ApiModel):
     created_ticket_ids: list[str]
     linked_ticket_ids: list[str]
     moved_ticket_ids: list[str]
+    # Board moves heard but less sure than the move confidence: pending suggestions a person confirms.
+    suggested_ticket_ids: list[str]
     rejected: list[RejectedRead]
     skipped: list[SkippedRead]
     started_at: datetime | None

@@ -28,6 +28,7 @@ from vori.tickets.models import Ticket
 from vori.tickets.schemas import TicketCreate
 from vori.tickets.service import TicketRef, change_status, create_ticket, fingerprint, tickets_to_match
 from vori.tickets.status import ORDER, Cause, TicketStatus
+from vori.tickets.suggestions import suggest_move
 
 DLQ_TOPIC = "ticket.extraction.dlq"
 DLQ_EVENT = "ticket.extraction.failed"
@@ -172,6 +173,7 @@ class Report:
     created: list[str] = field(default_factory=list)
     linked: list[str] = field(default_factory=list)
     moved: list[str] = field(default_factory=list)
+    suggested: list[str] = field(default_factory=list)  # moves heard, too unsure to make without a person
     rejected: list[dict[str, Any]] = field(default_factory=list)
     skipped: list[dict[str, Any]] = field(default_factory=list)
     chunks: int = 0
@@ -182,7 +184,8 @@ class Report:
 
     def as_json(self) -> dict[str, Any]:
         return {"createdTicketIds": self.created, "linkedTicketIds": self.linked,
-                "movedTicketIds": self.moved, "rejected": self.rejected, "skipped": self.skipped,
+                "movedTicketIds": self.moved, "suggestedTicketIds": self.suggested, "rejected": self.rejected,
+                "skipped": self.skipped,
                 "chunks": self.chunks}
 
 
@@ -235,9 +238,10 @@ def _place_ticket(session: Session, meeting: Meeting, item: ExtractedTicket, can
 
 
 def apply_extraction(session: Session, meeting_id: str, token: str, extraction: Extraction, attempts: int,
-                     chunks: int, segments: list[Piece]) -> Report:
+                     chunks: int, segments: list[Piece], move_confidence: float = 0.0) -> Report:
     """Everything found, in the caller's one transaction: tickets created or linked, board tickets moved,
-    minutes written, the meeting `done`. Running it again for the same meeting creates nothing new."""
+    minutes written, the meeting `done`. A board move less sure than `move_confidence` becomes a suggestion a
+    person confirms, as in a live meeting. Running it again for the same meeting creates nothing new."""
     meeting, row = _take(session, meeting_id, token, MeetingState.DONE)
     report = Report(chunks=chunks, rejected=[{"item": _jsonable(r.item), "error": r.error}
                                              for r in extraction.rejected])
@@ -249,6 +253,12 @@ def apply_extraction(session: Session, meeting_id: str, token: str, extraction: 
         if ticket is None or ticket.group_id != meeting.group_id:
             report.skipped.append({"ticketId": status_update.ticket_id,
                                    "reason": "no such ticket in the group"})
+        elif status_update.confidence < move_confidence:
+            if ORDER[status_update.to_status] > ORDER[TicketStatus(ticket.status)] and suggest_move(
+                    session, ticket, status_update.to_status, meeting_id=meeting.id,
+                    segment_id=status_update.evidence.segment_id, quote=status_update.evidence.quote or "",
+                    confidence=status_update.confidence) is not None:
+                report.suggested.append(ticket.id)
         elif _forward(session, ticket, status_update.to_status, meeting, status_update.evidence,
                       status_update.confidence):
             report.note_moved(ticket.id)

@@ -412,6 +412,8 @@ export interface components {
             startedAt: string | null;
             /** State */
             state: string;
+            /** Suggestedticketids */
+            suggestedTicketIds: string[];
         };
         /** HTTPValidationError */
         HTTPValidationError: {
