@@ -119,6 +119,8 @@ EN = [
     ("Actually, I already poked at it last week.", "IN_PROGRESS", "", "Ana"),
     ("I also grabbed the cutoff timezone bug.", "IN_PROGRESS", "cutoff timezone bug", "Ana"),
     ("The hotlist generator ran at 6:55 and the file went out.", "timeline", "", None),
+    ("I'd been poking at it Friday before any of this.", "IN_PROGRESS", "", "Ana"),
+    ("I did kick off the PDF generation yesterday.", "IN_PROGRESS", "PDF generation", "Ana"),
 ]
 
 KO = [
@@ -175,6 +177,7 @@ KO = [
     ("사실 어제 오후에 좀 손대 봤어요", "IN_PROGRESS", "", None),
     ("주문서에 드롭다운까지는 붙여 놨습니다", "DONE", "드롭다운", None),  # a dropdown is not a drop
     ("리마인더는 오늘 아침부터 실제로 나가고 있어요", "DONE", "리마인더", None),
+    ("슬롯 자동 배정은 어제 스테이징 디플로이 했고요", "DONE", "슬롯 자동 배정", None),
 ]
 
 

@@ -86,7 +86,7 @@ _SPOKEN = re.compile(rf"\b(?:{_NUMBER_WORD})(?:-(?:{_NUMBER_WORD}))+\b|\b(?:{'|'
 _KO_DIGITS = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
 _KO_UNITS = {"십": 10, "백": 100, "천": 1000}
 # "사십삼 번", "이백십이번": a number read out in Sino-Korean before 번 (at least two syllables, so "이번" is not 2).
-_KO_NUMBER = re.compile(r"(?<![가-힣])([일이삼사오육칠팔구십백천]{2,8})\s?번(?![째지])")
+_KO_NUMBER = re.compile(r"(?<![가-힣])([일이삼사오육칠팔구십백천]{2,8})(?:\s?번(?![째지])|(?=(?:은|는|도)\s))")
 
 
 def korean_number(word: str) -> int | None:
@@ -105,13 +105,14 @@ def korean_number(word: str) -> int | None:
 
 _KO_DIGIT_WORD = {"공": "0", "영": "0", **{k: str(v) for k, v in _KO_DIGITS.items()}}
 # "이공사" → 204: digits read one by one, with a 공 in them (so "이사", "오일", "사이" are words, not numbers).
-_KO_DIGIT_RUN = re.compile(r"(?<![가-힣])([공영일이삼사오육칠팔구]{3,5})(\s?번)?(?![가-힣])")
+_KO_DIGIT_RUN = re.compile(r"(?<![가-힣])([공영일이삼사오육칠팔구]{2,5})(\s?번)?(?=(?:은|는|도|이|가)?(?:[\s,.?!]|$))")
 
 
 def spoken_numbers(text: str) -> list[str]:
     """Ticket numbers said aloud: "two-oh-nine" → 209, "two-twelve" → 212, "forty-two" → 42, "사십삼 번" → 43,
     "이공사" → 204."""
-    found = [str(n) for n in (korean_number(m) for m in _KO_NUMBER.findall(text)) if n is not None and n >= 10]
+    found = [str(n) for m in _KO_NUMBER.findall(text) if (n := korean_number(m)) is not None and n >= 10
+             and (len(m) > 2 or any(c in m for c in "십백천"))]
     found += ["".join(_KO_DIGIT_WORD[c] for c in run) for run, said_number in _KO_DIGIT_RUN.findall(text)
               if said_number or "공" in run or "영" in run]
     for match in _SPOKEN.finditer(text):

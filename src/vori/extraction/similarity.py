@@ -208,7 +208,8 @@ def _strip_particle(word: str) -> str:
 
 
 def _fold_english(word: str) -> str:
-    for suffix, keep in (("ations", "at"), ("ation", "at"), ("ates", "at"), ("ated", "at"), ("ate", "at"), ("ies", "y"),
+    for suffix, keep in (("ations", "at"), ("ation", "at"), ("ates", "at"), ("ated", "at"), ("ate", "at"),
+                         ("ency", "ent"), ("ies", "y"),
                          ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
             stem = word[: -len(suffix)] + keep

@@ -135,7 +135,7 @@ _PROGRESS_SUBJECT = re.compile(
 _PROGRESS_VERB = re.compile(
     rf"^(?:{_WHO}\s*)?(?:(?:have|has|'ve|just|finally|already|also|actually|officially|kind of|sort of|kinda|sorta)\s+)*"
     r"(?P<verb>started|starting|started on|began|begun|commenced|commenced work on|kicked off|grabbed|took on|claimed|"
-    r"poked at|poked around in|hacked on|tinkered with|dug into|picked up|jumped on|dove into|dived into|"
+    r"poked at|poked around in|hacked on|tinkered with|dug into|did kick off|did start|did begin|picked up|jumped on|dove into|dived into|"
     r"got started on|got going on|got going with|made progress on|made a start on|opened a pr for|put up a pr for|"
     r"opened a draft for|started looking at|started working on|started digging into|sketched|drafted|mocked up|"
     r"prototyped|spiked)\s+"
@@ -149,7 +149,7 @@ _NOT_PROGRESS = words(
     "expecting assuming guessing seeing saying asking talking meaning leaning considering struggling "
     "blocking missing running coming heading leaving taking")
 _CONTINUING = re.compile(
-    rf"^(?:{_WHO}\s*(?:am|'m|are|'re|is|'s|'ve been|have been|has been|'s been)\s+)?"
+    rf"^(?:{_WHO}\s*(?:am|'m|are|'re|is|'s|'ve been|have been|has been|'s been|'d been|had been)\s+)?"
     r"(?:(?:still|currently|now|actively|also|mostly|right now)\s+)*(?:working on|focusing on|busy with|"
     r"continuing (?:with|on)|chipping away at|plugging away at|poking at|hacking on|tinkering with|fiddling with|"
     r"wrestling with|fighting with|grinding on|grinding through|heads down on|deep in|knee-deep in|"
