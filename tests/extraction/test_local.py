@@ -162,6 +162,7 @@ def test_korean_numbers_read_out_name_their_tickets() -> None:
     assert spoken_numbers("칠공은 내가 주말에 시작했어") == ["70"]
     assert spoken_numbers("이백십은 오늘 아침에 잡았어요") == ["210"]
     assert spoken_numbers("일이 많아서, 이사는 다음 주") == []
+    assert spoken_numbers("이십 분만 주세요") == [] and spoken_numbers("이백십") == ["210"]
     board = [("WINE-43", "생일 쿠폰 자동 발급", "TODO"), ("WINE-48", "매장별 포인트 사용 정산 리포트", "TODO")]
     result = _extract(["은지: 그리고 사십삼 번이요, 그거 언제쯤 시작할 수 있어요?",
                        "현우: 아 그거 사실 그저께 시작했어요."], board)

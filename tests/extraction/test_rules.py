@@ -178,6 +178,9 @@ KO = [
     ("주문서에 드롭다운까지는 붙여 놨습니다", "DONE", "드롭다운", None),  # a dropdown is not a drop
     ("리마인더는 오늘 아침부터 실제로 나가고 있어요", "DONE", "리마인더", None),
     ("슬롯 자동 배정은 어제 스테이징 디플로이 했고요", "DONE", "슬롯 자동 배정", None),
+    ("그거 조리중, 픽업대기까지는 다 돼", "IN_PROGRESS", "", None),  # done up to a point: under way
+    ("보드에 있는 PLC 타임아웃 알람 건도 아직 착수 전입니다", "negated", "", None),
+    ("의견을 한 번에 드렸어야 했는데", "negated", "", None),  # should have: was not done
 ]
 
 

@@ -86,7 +86,7 @@ _SPOKEN = re.compile(rf"\b(?:{_NUMBER_WORD})(?:-(?:{_NUMBER_WORD}))+\b|\b(?:{'|'
 _KO_DIGITS = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
 _KO_UNITS = {"십": 10, "백": 100, "천": 1000}
 # "사십삼 번", "이백십이번": a number read out in Sino-Korean before 번 (at least two syllables, so "이번" is not 2).
-_KO_NUMBER = re.compile(r"(?<![가-힣])([일이삼사오육칠팔구십백천]{2,8})(?:\s?번(?![째지])|(?=(?:은|는|도)\s))")
+_KO_NUMBER = re.compile(r"(?<![가-힣])([일이삼사오육칠팔구십백천]{2,8})(?:\s?번(?![째지])|(?=(?:은|는|도)\s|$))")
 
 
 def korean_number(word: str) -> int | None:
