@@ -510,7 +510,6 @@ class MeetingReader:
         self.line_said = ""  # the clause just before, in this utterance, when it stated nothing itself
         self.question_line = -1  # the last utterance that asked something
         self.recent: list[tuple[int, str]] = []  # the two utterances before this one: (line, text)
-        self.gathered = 0.0  # how strongly the last lines point at the item _pointed_at found
         self.recap = False  # "So to recap: …" restates what was said: it adds evidence, never new work
         self.clock = 0  # counts clauses, to tell which of a topic and a mention came last
         # The last move made: (line, ticket, the update it replaced, the status before), for "actually no…".
@@ -643,7 +642,7 @@ class MeetingReader:
         ticket, score = self._match(_title(statement.obj) or statement.obj, line,
                                     statement.clause if statement.intent == Intent.TODO else "")
         if (ticket is not None and LOOSE <= score < MATCH and statement.intent in (Intent.DONE, Intent.IN_PROGRESS)
-                and not statement.aside and self._pointed_at(line) is ticket):
+                and not statement.aside and self._pointed_at(line)[0] is ticket):
             score = MATCH  # named loosely, but this line and the two before it point at the same item
         if ticket is not None and score >= MATCH:
             self._focus(line, board=ticket, score=score)
@@ -936,27 +935,26 @@ class MeetingReader:
             topic.new.evidence.append(evidence)
         return None
 
-    def _pointed_at(self, line: int) -> BoardTicket | None:
+    def _pointed_at(self, line: int) -> tuple[BoardTicket | None, float]:
         """The board item this line and the two before it point at together, each perhaps only loosely ("the
         scan-before-tote piece?" / "That's done. Every vial gets scanned before it goes in the tote"), when one
-        item clearly stands out: evidence summed over the lines, weighted by recency."""
+        item clearly stands out (evidence summed over the lines, weighted by recency), and how strongly."""
         total: dict[str, float] = {}
         for weight, text in ((1.0, self.line_text), *zip((0.8, 0.6), (t for _, t in reversed(self.recent)))):
             for ticket_id, score in self.board.scores((text, *naming_phrases(text))).items():
                 total[ticket_id] = total.get(ticket_id, 0.0) + weight * score
         ranked = sorted(total.items(), key=lambda pair: -pair[1])
         if not ranked or ranked[0][1] < GATHER or (len(ranked) > 1 and ranked[0][1] - ranked[1][1] < GATHER_MARGIN):
-            return None
+            return None, 0.0
         ticket = next(t for t in self.board.tickets if t.id == ranked[0][0])
-        self.gathered = min(1.0, ranked[0][1])
-        return None if ticket.id in self.dropped else ticket
+        return (None, 0.0) if ticket.id in self.dropped else (ticket, min(1.0, ranked[0][1]))
 
     def _gather(self, line: int) -> _Topic | None:
         """ "It's done" with nothing under discussion: the item the last lines point at together."""
-        ticket = self._pointed_at(line)
+        ticket, strength = self._pointed_at(line)
         if ticket is None:
             return None
-        self._focus(line, board=ticket, score=self.gathered * 0.8)
+        self._focus(line, board=ticket, score=strength * 0.8)
         return self.topic
 
     def _move(self, ticket: BoardTicket, statement: Statement, confidence: float,
