@@ -176,3 +176,27 @@ def test_a_microphone_at_48_khz_is_resampled_in_the_worklet(make_server, context
     page.get_by_test_id("end-meeting").click()
     expect(page.get_by_test_id("end-progress")).to_be_visible()
     assert "payment service" in server.transcript(meeting)["text"].lower()
+
+
+def test_a_loose_match_heard_at_the_end_waits_on_the_meeting_page(make_server, browser_hearing, screenshot) -> None:
+    """With live moves off, the end-of-meeting flow hears the loose match; it becomes a suggestion on the
+    finished meeting's page instead of a move, and a person confirms it there."""
+    server = make_server({"VORI_EXTRACTION_LIVE_STATUS": "false"})
+    http = httpx.Client(base_url=server.url, timeout=10)
+    charts = http.post("/api/tickets", json={"title": "Billing dashboard charts"}).json()
+    speech = conversation(["The charts are done."], lead_ms=1500)
+    page = browser_hearing(speech).new_page(viewport={"width": 1280, "height": 720})
+    meeting = start_meeting(page, server.url, "Billing sync")
+    page.get_by_test_id("start-mic").click()
+    wait_for_finals(page, ("charts",))
+    page.get_by_test_id("end-meeting").click()
+
+    suggestion = page.get_by_test_id("suggestion").filter(has_text="Billing dashboard charts")
+    expect(suggestion).to_be_visible(timeout=90_000)
+    expect(suggestion).to_contain_text("To do → Done")
+    assert http.get(f"/api/tickets/{charts['id']}").json()["status"] == "TODO"
+    assert http.get(f"/api/meetings/{meeting}/extraction").json()["suggestedTicketIds"] == [charts["id"]]
+    screenshot(page, "meeting-suggestion")
+    suggestion.get_by_role("button", name="Confirm").click()
+    expect(suggestion).to_contain_text("confirmed")
+    assert http.get(f"/api/tickets/{charts['id']}").json()["status"] == "DONE"

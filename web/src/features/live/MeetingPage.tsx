@@ -1,11 +1,14 @@
-import { useEffect } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
 import { useLocation, useParams } from "react-router-dom";
-import type { Meeting } from "../../api/client";
+import { api, unwrap, type Meeting } from "../../api/client";
 import { Empty, ErrorView, Loading, MeetingStateBadge } from "../../components/States";
 import { useI18n } from "../../i18n/I18n";
-import { useMeeting, useTranscript } from "../meetings/queries";
+import { allTickets, useBoard } from "../board/queries";
+import { meetingKeys, useMeeting, useTranscript } from "../meetings/queries";
 import { EndProgress } from "./EndProgress";
 import { LiveMeeting } from "./LiveMeeting";
+import { Suggestions } from "./Suggestions";
 
 /** One meeting: the live page while it is live; afterwards its progress, links and transcript. */
 export function MeetingPage() {
@@ -35,6 +38,7 @@ function PastMeeting({ meeting }: { meeting: Meeting }) {
   return (
     <>
       <EndProgress meeting={meeting} />
+      <WaitingSuggestions meeting={meeting} />
       <section className="space-y-2">
         <h2 className="text-lg font-medium">{t("meeting.transcript")}</h2>
         {transcript.isPending ? (
@@ -61,6 +65,24 @@ function PastMeeting({ meeting }: { meeting: Meeting }) {
       </section>
     </>
   );
+}
+
+/** The moves a finished meeting heard but did not make alone, still waiting for a person. */
+function WaitingSuggestions({ meeting }: { meeting: Meeting }) {
+  const board = useBoard(meeting.groupId);
+  const [resolved, setResolved] = useState<Record<string, string>>({});
+  const waiting = useQuery({
+    queryKey: meetingKeys.suggestions(meeting.id),
+    queryFn: () => unwrap(api.GET("/api/meetings/{meeting_id}/suggestions", { params: { path: { meeting_id: meeting.id } } })),
+    enabled: meeting.state === "done",
+  });
+  if (!waiting.data) return null;
+  const titles = new Map(allTickets(board.data).map((ticket) => [ticket.id, ticket.title]));
+  const suggestions = waiting.data.map((s) => ({
+    id: s.id, ticketId: s.ticketId, from: s.from, to: s.to, quote: s.quote, confidence: s.confidence,
+    state: resolved[s.id] ?? s.state,
+  }));
+  return <Suggestions suggestions={suggestions} titles={titles} onResolved={(id, state) => setResolved((r) => ({ ...r, [id]: state }))} />;
 }
 
 export function clock(ms: number): string {
