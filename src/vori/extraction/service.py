@@ -197,10 +197,14 @@ def _first(evidence: list[Evidence]) -> Evidence:
     return evidence[0] if evidence else Evidence()
 
 
+def _ahead(ticket: Ticket, target: TicketStatus) -> bool:
+    return ORDER[target] > ORDER[TicketStatus(ticket.status)]
+
+
 def _forward(session: Session, ticket: Ticket, target: TicketStatus, meeting: Meeting, evidence: Evidence,
              confidence: float) -> bool:
     """Move a ticket forward with cause extraction; a ticket already there (or further) is left alone."""
-    if ORDER[target] <= ORDER[TicketStatus(ticket.status)]:
+    if not _ahead(ticket, target):
         return False
     change_status(session, ticket.id, target, cause=Cause.EXTRACTION, meeting_id=meeting.id,
                   segment_id=evidence.segment_id, quote=evidence.quote or None, confidence=confidence)
@@ -254,7 +258,7 @@ def apply_extraction(session: Session, meeting_id: str, token: str, extraction: 
             report.skipped.append({"ticketId": status_update.ticket_id,
                                    "reason": "no such ticket in the group"})
         elif status_update.confidence < move_confidence:
-            if ORDER[status_update.to_status] > ORDER[TicketStatus(ticket.status)] and suggest_move(
+            if _ahead(ticket, status_update.to_status) and suggest_move(
                     session, ticket, status_update.to_status, meeting_id=meeting.id,
                     segment_id=status_update.evidence.segment_id, quote=status_update.evidence.quote or "",
                     confidence=status_update.confidence) is not None:
