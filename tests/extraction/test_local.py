@@ -3,9 +3,17 @@ the same work said twice, and moves only forward."""
 
 from __future__ import annotations
 
+import pytest
+
 from vori.extraction.local import LocalProvider
 from vori.extraction.schema import BoardTicket, Extraction, ExtractionRequest, Utterance
 from vori.tickets.status import TicketStatus
+
+
+@pytest.fixture(autouse=True)
+def _rules_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests are about the rules: the line model's second opinion (test_lines.py) is off."""
+    monkeypatch.setenv("VORI_EXTRACTION_LINE_MODEL", "0")
 
 
 def _extract(lines: list[str], board: list[tuple[str, str, str]], language: str = "auto") -> Extraction:

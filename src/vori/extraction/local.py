@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from vori.extraction import lines as line_model
 from vori.extraction.rules import english, korean
 from vori.extraction.rules.common import Clause, Intent, Statement, is_korean, split_speaker, words
 from vori.extraction.schema import (
@@ -68,6 +69,9 @@ _TICKET_KEY = re.compile(r"\b[A-Za-z][A-Za-z0-9]{1,9}-\d{1,6}\b|#\d{1,6}\b")
 _POINTS_BACK = re.compile(r"\b(?:it|that|this|them|those)\b|그거|그건|그것|이건|이거|그 ?부분", re.IGNORECASE)
 _BARE_STATUS = re.compile(r"^\W*(?:(?:all|right|okay|ok|good)\W+)*(?:done|finished|complete|completed|sorted|"
                           r"끝|끝났어요|끝났습니다|완료|완료입니다)\W*$", re.IGNORECASE)
+# Lines the rules set aside as not work of this meeting (filed elsewhere, quoted, rolled back, dropped): the line
+# model adds no ticket there (see `MeetingReader.second_opinion`).
+_VETOED = {"filed", "quoted", "rolled back", "dropped"}
 _STATUS_OF = {Intent.TODO: TicketStatus.TODO, Intent.IN_PROGRESS: TicketStatus.IN_PROGRESS,
               Intent.DONE: TicketStatus.DONE}
 
@@ -514,6 +518,7 @@ class MeetingReader:
         self.clock = 0  # counts clauses, to tell which of a topic and a mention came last
         # The last move made: (line, ticket, the update it replaced, the status before), for "actually no…".
         self.last_move: tuple[int, str, StatusUpdate | None, TicketStatus, int] | None = None
+        self.read_lines: list[tuple[Utterance, str, list[Clause]]] = []  # every utterance read, as the rules saw it
         for utterance in request.utterances:
             speaker = utterance.speaker or split_speaker(utterance.text)[0]
             if speaker:
@@ -533,6 +538,78 @@ class MeetingReader:
         for utterance in self.request.utterances:
             self.read_utterance(utterance)
         return self.result()
+
+    def korean(self) -> bool:
+        if self.request.language in ("en", "ko"):
+            return self.request.language == "ko"
+        return sum(is_korean(text) for _, text, _ in self.read_lines) * 2 > len(self.read_lines)
+
+    def line_facts(self) -> list[line_model.LineFacts]:
+        """Each utterance read, with what the rules made of it (for the line model)."""
+        moved = {u.evidence.index for u in self.updates.values()}
+        cited: set[int | None] = set()
+        first: set[int | None] = set()
+        for ticket in self.tickets:
+            found = [e.index for e in ticket.evidence if e.index is not None]
+            cited.update(found)
+            if found:
+                first.add(min(found))
+        return [line_model.LineFacts(text, clauses, moved=u.index in moved, in_ticket=u.index in cited,
+                                     starts_ticket=u.index in first) for u, text, clauses in self.read_lines]
+
+    def second_opinion(self) -> None:
+        """The line model's say on the new tickets (see `lines.py`): a ticket none of whose lines looks like it
+        carries one is dropped; a line that looks like it does, which the rules left alone, gets a ticket."""
+        model = line_model.shipped() if line_model.enabled() else None
+        if model is None or not self.read_lines:
+            return
+        chances = model.chances(line_model.features(self.line_facts(), self.korean()))
+        position = {u.index: i for i, (u, _, _) in enumerate(self.read_lines)}
+        cited: set[int] = set()
+        kept = []
+        for ticket in self.tickets:
+            at = [position[e.index] for e in ticket.evidence if e.index in position]
+            cited.update(at)
+            if not at or max(chances[i] for i in at) >= line_model.DROP:
+                kept.append(ticket)
+        self.tickets = kept
+        run: list[int] = []
+        for i in range(len(self.read_lines) + 1):
+            likely = (i < len(self.read_lines) and chances[i] >= line_model.ADD
+                      and not cited & {i - 1, i, i + 1} and self._may_be_new_work(i))
+            if likely and (not run or run[-1] == i - 1):
+                run.append(i)
+                continue
+            if run:
+                self._likely_ticket(run)
+            run = [i] if likely else []
+
+    def _may_be_new_work(self, position: int) -> bool:
+        """Not a line the rules set aside as not work, about the call itself, or naming a board ticket."""
+        _, text, clauses = self.read_lines[position]
+        return not (any(c.ignored in _VETOED for c in clauses) or about_the_meeting(text, text)
+                    or _META.search(text) or self.board.best(text)[1] >= MATCH)
+
+    def _likely_ticket(self, run: list[int]) -> None:
+        """A ticket for lines the line model finds likely: named by the work the rules saw in the first line,
+        or by its first words."""
+        _, text, clauses = self.read_lines[run[0]]
+        statement = next((c.statement for c in clauses if c.statement is not None
+                          and c.statement.intent in _STATUS_OF and len(content_words(c.statement.obj)) >= 2), None)
+        if statement is not None:
+            title, status, assignee = _title(statement.obj), _STATUS_OF[statement.intent], statement.assignee
+        else:
+            said = next((c.text for c in clauses if len(content_words(c.text)) >= 2), text)
+            title = _title(" ".join(re.split(r"(?<=[.!?])\s", said.strip())[0].split()[:12]))
+            status, assignee = TicketStatus.TODO, None
+        if (len(content_words(title)) < 2 or any(similarity(t.title, title) >= MATCH for t in self.tickets)
+                or self.board.best(title)[1] >= MATCH):
+            return  # no work named, or a ticket already made or on the board
+        evidence = [Evidence(index=u.index, segment_id=u.segment_id, quote=u.text)
+                    for u, _, _ in (self.read_lines[i] for i in run)]
+        self.tickets.append(ExtractedTicket(title=title, content=evidence[0].quote, status=status,
+                                            meeting_id=self.request.meeting_id, assignee=assignee,
+                                            evidence=evidence, confidence=0.5))
 
     def result(self) -> Extraction:
         return Extraction(tickets=self.tickets, status_updates=list(self.updates.values()),
@@ -556,7 +633,9 @@ class MeetingReader:
         moves: list[StatusUpdate] = []
         asked = False
         self.line_said = ""
-        for clause in analyze_line(text, speaker, self.request.language, self.names):
+        clauses = analyze_line(text, speaker, self.request.language, self.names)
+        self.read_lines.append((utterance, text, clauses))
+        for clause in clauses:
             self.clock += 1
             asked = asked or clause.ignored == "question" or bool(clause.statement and clause.statement.request)
             move = self._read_clause(clause, speaker, utterance.index, evidence)
@@ -1058,4 +1137,8 @@ class LocalProvider:
     name = "local"
 
     def extract(self, request: ExtractionRequest) -> Extraction:
-        return MeetingReader(request).read()
+        reader = MeetingReader(request)
+        for utterance in request.utterances:
+            reader.read_utterance(utterance)
+        reader.second_opinion()
+        return reader.result()

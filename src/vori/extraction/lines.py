@@ -1,0 +1,221 @@
+"""A second opinion on which lines of a meeting carry a ticket, learned from annotated meetings.
+
+The rules (`local.py`) read each utterance and decide what is new work. Where they are wrong, the line and its
+neighbours often still show it: the words used ("let's", "can you", "I'll", "해 주세요", "해야"), what the rules saw in
+them (a request, a question, a report, a move of a board ticket), and the line after ("Sure, I'll take it"). A
+logistic model over those signals gives each line the chance that it belongs to a ticket. The local provider then
+
+- drops a ticket of the rules when none of its lines is likely to carry one (`DROP`), and
+- adds a ticket for a likely line that the rules left alone (`ADD`), away from the lines of other tickets.
+
+Features are hashed words and word pairs (with character pairs and endings for Korean) of a line, the line before
+and the line after, and what the rules found on each: no vocabulary file, no model to download, microseconds per
+line. The weights (`line_model.npz`) are trained by `scripts/train-line-model` on the annotated meetings the rules
+were developed on; the meetings kept unread (`evals/README.md`) are never used. The model reads the rules' output,
+so a change of the rules needs a retraining: the file records a fingerprint of what it was trained on, and a test
+fails when the rules no longer read the training meetings that way. `VORI_EXTRACTION_LINE_MODEL=0` turns it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sys
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from vori.extraction.rules.common import Clause
+
+MODEL_PATH = Path(__file__).with_name("line_model.npz")
+HASH_SIZE = 2048
+ADD = 0.6  # a line the rules left alone at least this likely to carry a ticket gets one
+DROP = 0.3  # a ticket of the rules none of whose lines is this likely is dropped
+L2 = 1000.0
+_INTENTS = ("TODO", "IN_PROGRESS", "DONE", "BLOCKED", "DECISION")
+_IGNORED = ("negated", "timeline", "rolled back", "quoted", "question", "folded", "external", "reason", "hedged",
+            "filed", "dropped")
+_RULE_SIZE = len(_INTENTS) * 2 + 4 + len(_IGNORED) + 4
+_WORD = re.compile(r"[a-z']+|\d+|[가-힣]+")
+_HANGUL = re.compile(r"[가-힣]")
+
+
+def enabled() -> bool:
+    return os.environ.get("VORI_EXTRACTION_LINE_MODEL", "1").strip().lower() not in ("0", "false", "no", "off")
+
+
+@dataclass(frozen=True)
+class LineFacts:
+    """One utterance as the rules left it: its text, the clauses they read, and what they made of it."""
+
+    text: str
+    clauses: Sequence[Clause]
+    moved: bool = False  # a board ticket was moved by this line
+    in_ticket: bool = False  # the line is evidence of a new ticket of the rules
+    starts_ticket: bool = False  # … and the first such line
+
+
+def _tokens(text: str) -> list[str]:
+    found = _WORD.findall(text.lower())
+    tokens = [*found, *(f"{a}_{b}" for a, b in pairwise(found))]
+    for word in found:
+        if _HANGUL.match(word):
+            tokens += [word[i:i + 2] for i in range(len(word) - 1)]
+            tokens += [f"${word[-2:]}", f"${word[-1:]}"]
+    return tokens
+
+
+def _hashed(text: str) -> np.ndarray:
+    vector = np.zeros(HASH_SIZE, np.float32)
+    for token in _tokens(text):
+        vector[zlib.crc32(token.encode()) % HASH_SIZE] += 1.0
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm else vector
+
+
+def _rule_signals(facts: LineFacts, position: float) -> np.ndarray:
+    signals = np.zeros(_RULE_SIZE, np.float32)
+    for clause in facts.clauses:
+        statement = clause.statement
+        if statement is not None:
+            at = _INTENTS.index(statement.intent.value) * 2 + (1 if statement.pronoun else 0)
+            signals[at] = 1.0
+            signals[10] = max(signals[10], float(statement.request))
+            signals[11] = max(signals[11], float(statement.aside is not None))
+            signals[12] = max(signals[12], float(statement.assignee is not None))
+            signals[13] = max(signals[13], statement.confidence)
+        elif clause.ignored in _IGNORED:
+            signals[14 + _IGNORED.index(clause.ignored)] = 1.0
+    signals[-4] = float(facts.moved)
+    signals[-3] = float(facts.text.rstrip().endswith("?"))
+    signals[-2] = min(len(facts.text.split()), 40) / 40
+    signals[-1] = position
+    return signals
+
+
+def features(lines: Sequence[LineFacts], korean: bool) -> np.ndarray:
+    """One row per line: hashed words and rule signals of the line, the one before and the one after."""
+    n = len(lines)
+    if n == 0:
+        return np.zeros((0, 3 * (HASH_SIZE + _RULE_SIZE) + 3), np.float32)
+    own = np.hstack([np.vstack([_hashed(f.text) for f in lines]),
+                     np.vstack([_rule_signals(f, i / n) for i, f in enumerate(lines)])])
+    blank = np.zeros((1, own.shape[1]), np.float32)
+    before = np.vstack([blank, own[:-1]])
+    after = np.vstack([own[1:], blank])
+    tickets = np.array([[f.in_ticket, f.starts_ticket, korean] for f in lines], np.float32)
+    return np.hstack([own[:, :HASH_SIZE], before[:, :HASH_SIZE], after[:, :HASH_SIZE],
+                      own[:, HASH_SIZE:], before[:, HASH_SIZE:], after[:, HASH_SIZE:], tickets])
+
+
+@dataclass(frozen=True)
+class LineModel:
+    weights: np.ndarray
+    bias: float
+    mean: np.ndarray
+    scale: np.ndarray
+
+    def chances(self, rows: np.ndarray) -> np.ndarray:
+        if len(rows) == 0:
+            return np.zeros(0)
+        z = ((rows - self.mean) / self.scale) @ self.weights + self.bias
+        return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
+
+    def save(self, path: Path, sources: Sequence[str] = (), fingerprint: str = "") -> None:
+        np.savez_compressed(path, weights=self.weights.astype(np.float32), bias=np.float32(self.bias),
+                            mean=self.mean.astype(np.float32), scale=self.scale.astype(np.float32),
+                            sources=np.array(list(sources), dtype=str), fingerprint=np.array(fingerprint))
+
+
+@lru_cache(maxsize=1)
+def shipped() -> LineModel | None:
+    """The model that ships with VORI, or None when it is missing or was made for other features."""
+    if not MODEL_PATH.exists():
+        return None
+    with np.load(MODEL_PATH) as data:
+        model = LineModel(data["weights"].astype(np.float64), float(data["bias"]), data["mean"].astype(np.float64),
+                          data["scale"].astype(np.float64))
+    return model if model.weights.shape[0] == 3 * (HASH_SIZE + _RULE_SIZE) + 3 else None
+
+
+def fit(rows: np.ndarray, labels: np.ndarray, l2: float = L2, steps: int = 1500, rate: float = 0.1) -> LineModel:
+    """Logistic regression by gradient descent on standardized features (numpy only)."""
+    mean = rows.mean(axis=0).astype(np.float64)
+    scale = rows.std(axis=0).astype(np.float64) + 1e-6
+    x = ((rows - mean) / scale).astype(np.float64)
+    y = labels.astype(np.float64)
+    weights = np.zeros(x.shape[1])
+    bias = 0.0
+    n = len(y)
+    for _ in range(steps):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ weights + bias, -30, 30)))
+        error = p - y
+        weights -= rate * (x.T @ error / n + l2 * weights / n)
+        bias -= rate * float(error.mean())
+    return LineModel(weights, bias, mean, scale)
+
+
+def gold_lines(meeting: dict[str, Any]) -> np.ndarray:
+    """1 for each line that an annotated ticket of the meeting cites, else 0."""
+    labels = np.zeros(len(meeting["transcript"]), np.float32)
+    for ticket in meeting["gold"]["tickets"]:
+        for line in ticket["lines"]:
+            if 0 <= line < len(labels):
+                labels[line] = 1.0
+    return labels
+
+
+def training_data(paths: Sequence[Path]) -> tuple[np.ndarray, np.ndarray]:
+    """Features and labels of annotated meetings (the `evals/` format), with the rules' reading of each."""
+    from vori.extraction.evaluate import request_for
+    from vori.extraction.local import MeetingReader
+
+    rows, labels = [], []
+    for path in paths:
+        for file in sorted([path] if path.is_file() else path.glob("*.json")):
+            meeting = json.loads(file.read_text(encoding="utf-8"))
+            reader = MeetingReader(request_for(meeting))
+            reader.read()
+            rows.append(features(reader.line_facts(), reader.korean()))
+            labels.append(gold_lines(meeting))
+    return np.vstack(rows), np.concatenate(labels)
+
+
+def fingerprint(rows: np.ndarray, labels: np.ndarray) -> str:
+    """Names what a model was trained on: it changes when the rules read the training meetings differently."""
+    digest = hashlib.sha256(np.round(rows, 4).astype(np.float32).tobytes())
+    digest.update(labels.astype(np.float32).tobytes())
+    return digest.hexdigest()
+
+
+def trained_on() -> tuple[list[str], str] | None:
+    """The training sources and fingerprint recorded in the shipped model."""
+    if not MODEL_PATH.exists():
+        return None
+    with np.load(MODEL_PATH) as data:
+        if "sources" not in data:
+            return None
+        return [str(s) for s in data["sources"]], str(data["fingerprint"])
+
+
+def main(argv: Sequence[str]) -> int:
+    if len(argv) < 2 or argv[0] != "train":
+        print("usage: python -m vori.extraction.lines train DIR_OR_FILE…", file=sys.stderr)
+        return 2
+    rows, labels = training_data([Path(a) for a in argv[1:]])
+    model = fit(rows, labels)
+    model.save(MODEL_PATH, sources=list(argv[1:]), fingerprint=fingerprint(rows, labels))
+    print(f"wrote {MODEL_PATH}: {model.weights.shape[0]} weights from {len(labels)} lines")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

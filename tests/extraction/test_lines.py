@@ -1,0 +1,112 @@
+"""The line model: its features, its training, the model that ships, and its second opinion on the rules' tickets."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from vori.extraction import lines
+from vori.extraction.local import LocalProvider, MeetingReader
+from vori.extraction.schema import BoardTicket, ExtractionRequest, Utterance
+from vori.tickets.status import TicketStatus
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _request(transcript: list[str], board: list[tuple[str, str, str]] | None = None) -> ExtractionRequest:
+    return ExtractionRequest(
+        meeting_id="m-1", language="auto",
+        utterances=[Utterance(index=i, text=line) for i, line in enumerate(transcript)],
+        board=[BoardTicket(id=i, title=t, status=TicketStatus(s)) for i, t, s in board or []])
+
+
+def _constant(chance: float) -> lines.LineModel:
+    """A model that gives every line the same chance."""
+    size = 3 * (lines.HASH_SIZE + lines._RULE_SIZE) + 3
+    bias = float(np.log(chance / (1 - chance)))
+    return lines.LineModel(np.zeros(size), bias, np.zeros(size), np.ones(size))
+
+
+def test_features_are_the_same_for_the_same_meeting_and_see_korean_endings() -> None:
+    reader = MeetingReader(_request(["Ana: I'll write the migration guide.", "민준: 배포 스크립트 정리해 주세요.",
+                                     "Bo: Sounds good."]))
+    reader.read()
+    first = lines.features(reader.line_facts(), reader.korean())
+    again = lines.features(reader.line_facts(), reader.korean())
+    assert first.shape == (3, 3 * (lines.HASH_SIZE + lines._RULE_SIZE) + 3)
+    assert np.array_equal(first, again)
+    assert "$세요" in lines._tokens("정리해 주세요") and "i'll_write" in lines._tokens("I'll write")
+    facts = reader.line_facts()
+    assert facts[0].in_ticket and facts[0].starts_ticket and not facts[2].in_ticket
+    assert lines.features([], False).shape[0] == 0
+
+
+def test_training_learns_which_lines_carry_tickets(tmp_path: Path) -> None:
+    meeting = {
+        "id": "t-1", "language": "en", "board": [],
+        "transcript": ["Ana: Morning.", "Ana: Bo, can you write the release notes for the web app?",
+                       "Bo: Sure.", "Ana: Great weather today.", "Cy: I'll set up the staging database tonight.",
+                       "Ana: Thanks everyone."],
+        "gold": {"tickets": [{"title": "Release notes", "lines": [1, 2]}, {"title": "Staging DB", "lines": [4]}],
+                 "statusUpdates": [], "blockers": []},
+    }
+    (tmp_path / "t-1.json").write_text(json.dumps(meeting), encoding="utf-8")
+    rows, labels = lines.training_data([tmp_path])
+    assert labels.tolist() == [0, 1, 1, 0, 1, 0]
+    model = lines.fit(rows, labels, l2=1.0, steps=300)
+    chances = model.chances(rows)
+    assert min(chances[[1, 2, 4]]) > max(chances[[0, 3, 5]])
+    assert lines.fingerprint(rows, labels) == lines.fingerprint(rows.copy(), labels.copy())
+    model.save(tmp_path / "m.npz", sources=[str(tmp_path)], fingerprint="x")
+    with np.load(tmp_path / "m.npz") as data:
+        assert data["weights"].shape == model.weights.shape and str(data["fingerprint"]) == "x"
+
+
+def test_the_shipped_model_was_trained_on_what_the_rules_read_now() -> None:
+    """The model reads the rules' output: after a change of the rules, run scripts/train-line-model."""
+    model, recorded = lines.shipped(), lines.trained_on()
+    assert model is not None and recorded is not None
+    sources, fingerprint = recorded
+    assert sources and not any(s.rstrip("/").endswith(("holdout", "holdout2", "blind25", "blind26", "blind27",
+                                                        "blind28")) for s in sources)
+    rows, labels = lines.training_data([ROOT / s for s in sources])
+    assert lines.fingerprint(rows, labels) == fingerprint, "the rules changed: run scripts/train-line-model"
+
+
+def test_an_unlikely_ticket_of_the_rules_is_dropped(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lines, "shipped", lambda: _constant(0.05))
+    result = LocalProvider().extract(_request(["Ana: I'll write the migration guide for the billing API."]))
+    assert result.tickets == []
+
+
+def test_a_likely_line_the_rules_left_alone_gets_a_ticket_but_not_call_logistics_or_work_filed_elsewhere(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lines, "shipped", lambda: _constant(0.9))
+    transcript = [
+        "Ana: Honestly the onboarding emails for new tenants look pretty rough.",
+        "Bo: Yeah.",
+        "Owen: Can you see my screen?",
+        "Bo: Mm.",
+        "Mateus: I'll open a new ticket for the dead device tokens.",
+        "Bo: Right.",
+        "Cy: The billing export job for the ledger team.",
+    ]
+    reader = MeetingReader(_request(transcript, [("T1", "Billing export job for the ledger team", "TODO")]))
+    reader.read()
+    assert reader.tickets == []  # the rules took none of it
+    result = LocalProvider().extract(_request(transcript, [("T1", "Billing export job for the ledger team", "TODO")]))
+    # one ticket for the run of likely lines 0–1; not the screen share, the ticket filed elsewhere, or the line
+    # that names a board ticket
+    assert [([e.index for e in t.evidence], t.status) for t in result.tickets] == [([0, 1], TicketStatus.TODO)]
+    assert "onboarding emails for new tenants" in result.tickets[0].title.lower()
+    assert result.tickets[0].confidence < 0.75
+
+
+def test_the_line_model_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lines, "shipped", lambda: _constant(0.05))
+    monkeypatch.setenv("VORI_EXTRACTION_LINE_MODEL", "0")
+    result = LocalProvider().extract(_request(["Ana: I'll write the migration guide for the billing API."]))
+    assert [t.title for t in result.tickets] == ["Write the migration guide for the billing API"]
