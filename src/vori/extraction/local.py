@@ -591,16 +591,19 @@ class MeetingReader:
                     or _META.search(text) or self.board.best(text)[1] >= MATCH)
 
     def _likely_ticket(self, run: list[int]) -> None:
-        """A ticket for lines the line model finds likely: named by the work the rules saw in the first line,
-        or by its first words."""
-        _, text, clauses = self.read_lines[run[0]]
-        statement = next((c.statement for c in clauses if c.statement is not None
+        """A ticket for lines the line model finds likely: named by the first piece of work the rules saw in
+        them, or else by the first words of the clause that says most (not a question: "Can I bring something
+        up?" / "The export drops the VAT column on credit notes")."""
+        read = [self.read_lines[i] for i in run]
+        statement = next((c.statement for _, _, clauses in read for c in clauses if c.statement is not None
                           and c.statement.intent in _STATUS_OF and len(content_words(c.statement.obj)) >= 2), None)
         if statement is not None:
             title, status, assignee = _title(statement.obj), _STATUS_OF[statement.intent], statement.assignee
         else:
-            said = next((c.text for c in clauses if len(content_words(c.text)) >= 2), text)
-            title = _title(" ".join(re.split(r"(?<=[.!?])\s", said.strip())[0].split()[:12]))
+            said = [c.text for _, _, clauses in read for c in clauses if c.ignored != "question"
+                    and not c.text.rstrip().endswith("?")] or [text for _, text, _ in read]
+            best = max(said, key=lambda clause: len(content_words(clause)))
+            title = _title(" ".join(re.split(r"(?<=[.!?])\s", best.strip())[0].split()[:12]))
             status, assignee = TicketStatus.TODO, None
         if (len(content_words(title)) < 2 or any(similarity(t.title, title) >= MATCH for t in self.tickets)
                 or self.board.best(title)[1] >= MATCH):
