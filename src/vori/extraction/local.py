@@ -1141,7 +1141,6 @@ class LocalProvider:
 
     def extract(self, request: ExtractionRequest) -> Extraction:
         reader = MeetingReader(request)
-        for utterance in request.utterances:
-            reader.read_utterance(utterance)
+        reader.read()
         reader.second_opinion()
         return reader.result()
