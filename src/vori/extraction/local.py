@@ -608,8 +608,7 @@ class MeetingReader:
         if (len(content_words(title)) < 2 or any(similarity(t.title, title) >= MATCH for t in self.tickets)
                 or self.board.best(title)[1] >= MATCH):
             return  # no work named, or a ticket already made or on the board
-        evidence = [Evidence(index=u.index, segment_id=u.segment_id, quote=u.text)
-                    for u, _, _ in (self.read_lines[i] for i in run)]
+        evidence = [Evidence(index=u.index, segment_id=u.segment_id, quote=u.text) for u, _, _ in read]
         self.tickets.append(ExtractedTicket(title=title, content=evidence[0].quote, status=status,
                                             meeting_id=self.request.meeting_id, assignee=assignee,
                                             evidence=evidence, confidence=0.5))
