@@ -65,6 +65,51 @@ def test_training_learns_which_lines_carry_tickets(tmp_path: Path) -> None:
         assert data["weights"].shape == model.weights.shape and str(data["fingerprint"]) == "x"
 
 
+def test_the_trees_give_what_scikit_learn_gives() -> None:
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    rng = np.random.default_rng(7)
+    x = rng.random((400, 6))
+    y = ((x[:, 0] > 0.5) ^ (x[:, 1] * x[:, 2] > 0.3)).astype(int)
+    boosted = HistGradientBoostingClassifier(max_iter=30, max_leaf_nodes=7, random_state=0).fit(x, y)
+    trees = lines.Trees.from_sklearn(boosted)
+    assert np.allclose(trees.log_odds(x), boosted.decision_function(x))
+    assert np.allclose(trees.log_odds(x[:0]), np.zeros(0))
+
+
+def test_the_stacked_model_learns_from_several_meetings_and_survives_saving(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    transcripts = [
+        ["Ana: Morning.", "Ana: Bo, can you write the release notes for the web app?", "Bo: Sure.",
+         "Ana: Great weather today.", "Cy: I'll set up the staging database tonight.", "Ana: Thanks everyone."],
+        ["Dee: Hi all.", "Dee: Eli, could you add retries to the upload job?", "Eli: Yes, I'll do it today.",
+         "Dee: Lunch was good.", "Fay: I'll write the backup runbook this week.", "Dee: Bye."],
+    ]
+    for n in range(8):  # four groups of two meetings
+        transcript = transcripts[n % 2]
+        meeting = {"id": f"t-{n}", "language": "en", "board": [], "transcript": transcript,
+                   "gold": {"tickets": [{"title": "a", "lines": [1, 2]}, {"title": "b", "lines": [4]}],
+                            "statusUpdates": [], "blockers": []}}
+        folder = tmp_path / f"set{n // 2}"
+        folder.mkdir(exist_ok=True)
+        (folder / f"t-{n}.json").write_text(json.dumps(meeting), encoding="utf-8")
+    annotated = lines.annotated_meetings(sorted(tmp_path.iterdir()))
+    assert len(annotated) == 8 and len({m.group for m in annotated}) == 4
+    model = lines.fit_stacked(annotated, min_samples_leaf=2, max_iter=20)
+    assert model.trees is not None
+    chances = model.chances(annotated[0].rows)
+    assert min(chances[[1, 2, 4]]) > max(chances[[0, 3, 5]])
+    model.save(tmp_path / "m.npz", sources=["set0"], fingerprint="x")
+    monkeypatch.setattr(lines, "MODEL_PATH", tmp_path / "m.npz")
+    lines.shipped.cache_clear()
+    try:
+        loaded = lines.shipped()
+        assert loaded is not None and loaded.trees is not None
+        assert np.allclose(loaded.chances(annotated[1].rows), model.chances(annotated[1].rows), atol=1e-4)
+    finally:
+        lines.shipped.cache_clear()
+
+
 def test_the_shipped_model_was_trained_on_what_the_rules_read_now() -> None:
     """The model reads the rules' output: after a change of the rules, run scripts/train-line-model."""
     model, recorded = lines.shipped(), lines.trained_on()

@@ -10,8 +10,13 @@ logistic model over those signals gives each line the chance that it belongs to 
 
 Features are hashed words and word pairs (with character pairs and endings for Korean) of a line, the line before
 and the line after, and what the rules found on each: no vocabulary file, no model to download, microseconds per
-line. The weights (`line_model.npz`) are trained by `scripts/train-line-model` on the annotated meetings the rules
-were developed on; the meetings kept unread (`evals/README.md`) are never used. The model reads the rules' output,
+line. The model has two stages. A logistic regression over all of it gives a first chance; boosted decision trees
+then read that chance together with what the rules found on the three lines, where combinations count ("a
+pronoun TODO right after a request", "a report with no board ticket named"), and give the final chance. The trees
+are trained on chances the logistic stage gave for meetings it was not trained on, so they learn how far to trust
+it on new meetings. Training uses scikit-learn (an extra, `pip install .[train]`); the shipped model is plain
+arrays evaluated with numpy. The weights (`line_model.npz`) are trained by `scripts/train-line-model` on the
+annotated meetings the rules were developed on; the meetings kept unread (`evals/README.md`) are never used. The model reads the rules' output,
 so a change of the rules needs a retraining: the file records a fingerprint of what it was trained on, and a test
 fails when the rules no longer read the training meetings that way. `VORI_EXTRACTION_LINE_MODEL=0` turns it off.
 """
@@ -37,7 +42,7 @@ from vori.extraction.rules.common import Clause
 
 MODEL_PATH = Path(__file__).with_name("line_model.npz")
 HASH_SIZE = 2048
-ADD = 0.6  # a line the rules left alone at least this likely to carry a ticket gets one
+ADD = 0.8  # a line the rules left alone at least this likely to carry a ticket gets one
 DROP = 0.3  # a ticket of the rules none of whose lines is this likely is dropped
 L2 = 1000.0
 _INTENTS = ("TODO", "IN_PROGRESS", "DONE", "BLOCKED", "DECISION")
@@ -116,23 +121,85 @@ def features(lines: Sequence[LineFacts], korean: bool) -> np.ndarray:
                       own[:, HASH_SIZE:], before[:, HASH_SIZE:], after[:, HASH_SIZE:], tickets])
 
 
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
+
+
+@dataclass(frozen=True)
+class Trees:
+    """Boosted regression trees on log-odds, as flat node arrays (all trees in one; `roots` says where each
+    starts). A row goes left at a node when its feature is at most the node's threshold."""
+
+    feature: np.ndarray
+    threshold: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
+    value: np.ndarray
+    leaf: np.ndarray
+    roots: np.ndarray
+    baseline: float
+
+    def log_odds(self, x: np.ndarray) -> np.ndarray:
+        rows = np.arange(len(x))
+        total = np.full(len(x), self.baseline)
+        for root in self.roots:
+            node = np.full(len(x), root)
+            while not self.leaf[node].all():
+                left = x[rows, self.feature[node]] <= self.threshold[node]
+                node = np.where(self.leaf[node], node, np.where(left, self.left[node], self.right[node]))
+            total += self.value[node]
+        return total
+
+    @classmethod
+    def from_sklearn(cls, model: Any) -> Trees:
+        """The trees of a fitted binary `HistGradientBoostingClassifier` (numeric features, no missing values)."""
+        parts, roots, offset = [], [], 0
+        for (tree,) in model._predictors:
+            nodes = tree.nodes
+            roots.append(offset)
+            parts.append((nodes["feature_idx"], nodes["num_threshold"], nodes["left"] + offset,
+                          nodes["right"] + offset, nodes["value"], nodes["is_leaf"].astype(bool)))
+            offset += len(nodes)
+        feature, threshold, left, right, value, leaf = (np.concatenate(column) for column in zip(*parts))
+        return cls(feature.astype(np.int32), threshold.astype(np.float64), left.astype(np.int32),
+                   right.astype(np.int32), value.astype(np.float64), leaf, np.array(roots, np.int32),
+                   float(np.ravel(model._baseline_prediction)[0]))
+
+
+def _stacked(rows: np.ndarray, first: np.ndarray) -> np.ndarray:
+    """What the trees read: everything but the hashed words, and the logistic stage's chance."""
+    return np.hstack([rows[:, 3 * HASH_SIZE:], first[:, None]])
+
+
 @dataclass(frozen=True)
 class LineModel:
     weights: np.ndarray
     bias: float
     mean: np.ndarray
     scale: np.ndarray
+    trees: Trees | None = None
 
-    def chances(self, rows: np.ndarray) -> np.ndarray:
+    def first_chances(self, rows: np.ndarray) -> np.ndarray:
+        """The logistic stage alone."""
         if len(rows) == 0:
             return np.zeros(0)
-        z = ((rows - self.mean) / self.scale) @ self.weights + self.bias
-        return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
+        return _sigmoid(((rows - self.mean) / self.scale) @ self.weights + self.bias)
+
+    def chances(self, rows: np.ndarray) -> np.ndarray:
+        first = self.first_chances(rows)
+        if self.trees is None or len(rows) == 0:
+            return first
+        return _sigmoid(self.trees.log_odds(_stacked(rows, first)))
 
     def save(self, path: Path, sources: Sequence[str] = (), fingerprint: str = "") -> None:
-        np.savez_compressed(path, weights=self.weights.astype(np.float32), bias=np.float32(self.bias),
-                            mean=self.mean.astype(np.float32), scale=self.scale.astype(np.float32),
-                            sources=np.array(list(sources), dtype=str), fingerprint=np.array(fingerprint))
+        arrays: dict[str, Any] = {
+            "weights": self.weights.astype(np.float32), "bias": np.float32(self.bias),
+            "mean": self.mean.astype(np.float32), "scale": self.scale.astype(np.float32),
+            "sources": np.array(list(sources), dtype=str), "fingerprint": np.array(fingerprint)}
+        if self.trees is not None:
+            arrays |= {f"tree_{name}": np.asarray(getattr(self.trees, name))
+                       for name in ("feature", "threshold", "left", "right", "value", "leaf", "roots", "baseline")}
+        np.savez_compressed(path, **arrays)
 
 
 @lru_cache(maxsize=1)
@@ -141,13 +208,18 @@ def shipped() -> LineModel | None:
     if not MODEL_PATH.exists():
         return None
     with np.load(MODEL_PATH) as data:
+        trees = None
+        if "tree_roots" in data:
+            trees = Trees(data["tree_feature"], data["tree_threshold"].astype(np.float64), data["tree_left"],
+                          data["tree_right"], data["tree_value"].astype(np.float64), data["tree_leaf"],
+                          data["tree_roots"], float(data["tree_baseline"]))
         model = LineModel(data["weights"].astype(np.float64), float(data["bias"]), data["mean"].astype(np.float64),
-                          data["scale"].astype(np.float64))
+                          data["scale"].astype(np.float64), trees)
     return model if model.weights.shape[0] == 3 * (HASH_SIZE + _RULE_SIZE) + 3 else None
 
 
 def fit(rows: np.ndarray, labels: np.ndarray, l2: float = L2, steps: int = 1500, rate: float = 0.1) -> LineModel:
-    """Logistic regression by gradient descent on standardized features (numpy only)."""
+    """Logistic regression with an L2 penalty, by gradient descent on standardized features (numpy only)."""
     mean = rows.mean(axis=0).astype(np.float64)
     scale = rows.std(axis=0).astype(np.float64) + 1e-6
     x = ((rows - mean) / scale).astype(np.float64)
@@ -155,12 +227,46 @@ def fit(rows: np.ndarray, labels: np.ndarray, l2: float = L2, steps: int = 1500,
     weights = np.zeros(x.shape[1])
     bias = 0.0
     n = len(y)
+    shrink = 1.0 + rate * l2 / n  # the penalty's step taken implicitly: stable however few the lines
     for _ in range(steps):
-        p = 1.0 / (1.0 + np.exp(-np.clip(x @ weights + bias, -30, 30)))
-        error = p - y
-        weights -= rate * (x.T @ error / n + l2 * weights / n)
+        error = _sigmoid(x @ weights + bias) - y
+        weights = (weights - rate * (x.T @ error / n)) / shrink
         bias -= rate * float(error.mean())
     return LineModel(weights, bias, mean, scale)
+
+
+@dataclass(frozen=True)
+class Annotated:
+    """One annotated meeting as training data: a row of features and a label per line, and where it came from."""
+
+    rows: np.ndarray
+    labels: np.ndarray
+    group: str
+
+
+def fit_stacked(meetings: Sequence[Annotated], folds: int = 4, **trees: Any) -> LineModel:
+    """The logistic stage on all meetings, and trees on top of it trained on out-of-group chances: each group of
+    meetings is scored by a logistic stage trained on the other groups (groups are the sets the meetings came
+    from, or the meetings themselves when there are fewer sets than folds)."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    groups = sorted({m.group for m in meetings})
+    if len(groups) < folds:
+        meetings = [Annotated(m.rows, m.labels, f"{m.group}#{i}") for i, m in enumerate(meetings)]
+        groups = sorted({m.group for m in meetings})
+    first: dict[int, np.ndarray] = {}
+    for part in (set(groups[i::folds]) for i in range(folds)):
+        rest = [m for m in meetings if m.group not in part]
+        model = fit(np.vstack([m.rows for m in rest]), np.concatenate([m.labels for m in rest]))
+        first.update({i: model.first_chances(m.rows) for i, m in enumerate(meetings) if m.group in part})
+    rows = np.vstack([m.rows for m in meetings]).astype(np.float64)
+    labels = np.concatenate([m.labels for m in meetings])
+    stacked = np.vstack([_stacked(m.rows.astype(np.float64), first[i]) for i, m in enumerate(meetings)])
+    settings = {"max_iter": 200, "learning_rate": 0.05, "max_leaf_nodes": 15, "min_samples_leaf": 40,
+                "l2_regularization": 1.0, "random_state": 0, **trees}
+    boosted = HistGradientBoostingClassifier(**settings).fit(stacked, labels)
+    logistic = fit(rows, labels)
+    return LineModel(logistic.weights, logistic.bias, logistic.mean, logistic.scale, Trees.from_sklearn(boosted))
 
 
 def gold_lines(meeting: dict[str, Any]) -> np.ndarray:
@@ -173,20 +279,25 @@ def gold_lines(meeting: dict[str, Any]) -> np.ndarray:
     return labels
 
 
-def training_data(paths: Sequence[Path]) -> tuple[np.ndarray, np.ndarray]:
+def annotated_meetings(paths: Sequence[Path]) -> list[Annotated]:
     """Features and labels of annotated meetings (the `evals/` format), with the rules' reading of each."""
     from vori.extraction.evaluate import request_for
     from vori.extraction.local import MeetingReader
 
-    rows, labels = [], []
+    found = []
     for path in paths:
         for file in sorted([path] if path.is_file() else path.glob("*.json")):
             meeting = json.loads(file.read_text(encoding="utf-8"))
             reader = MeetingReader(request_for(meeting))
             reader.read()
-            rows.append(features(reader.line_facts(), reader.korean()))
-            labels.append(gold_lines(meeting))
-    return np.vstack(rows), np.concatenate(labels)
+            found.append(Annotated(features(reader.line_facts(), reader.korean()), gold_lines(meeting), str(path)))
+    return found
+
+
+def training_data(paths: Sequence[Path]) -> tuple[np.ndarray, np.ndarray]:
+    """All lines of the annotated meetings at `paths`: one feature row and one label each."""
+    meetings = annotated_meetings(paths)
+    return np.vstack([m.rows for m in meetings]), np.concatenate([m.labels for m in meetings])
 
 
 def fingerprint(rows: np.ndarray, labels: np.ndarray) -> str:
@@ -210,10 +321,12 @@ def main(argv: Sequence[str]) -> int:
     if len(argv) < 2 or argv[0] != "train":
         print("usage: python -m vori.extraction.lines train DIR_OR_FILE…", file=sys.stderr)
         return 2
-    rows, labels = training_data([Path(a) for a in argv[1:]])
-    model = fit(rows, labels)
+    meetings = annotated_meetings([Path(a) for a in argv[1:]])
+    rows, labels = np.vstack([m.rows for m in meetings]), np.concatenate([m.labels for m in meetings])
+    model = fit_stacked(meetings)
     model.save(MODEL_PATH, sources=list(argv[1:]), fingerprint=fingerprint(rows, labels))
-    print(f"wrote {MODEL_PATH}: {model.weights.shape[0]} weights from {len(labels)} lines")
+    nodes = 0 if model.trees is None else len(model.trees.leaf)
+    print(f"wrote {MODEL_PATH}: {model.weights.shape[0]} weights and {nodes} tree nodes from {len(labels)} lines")
     return 0
 
 
