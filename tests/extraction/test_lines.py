@@ -155,3 +155,30 @@ def test_the_line_model_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("VORI_EXTRACTION_LINE_MODEL", "0")
     result = LocalProvider().extract(_request(["Ana: I'll write the migration guide for the billing API."]))
     assert [t.title for t in result.tickets] == ["Write the migration guide for the billing API"]
+
+
+def test_a_ticket_drawn_from_a_line_an_earlier_ticket_cites_joins_it() -> None:
+    from vori.extraction.schema import Evidence, ExtractedTicket
+
+    reader = MeetingReader(_request(["Ana: I'll add the payout export.", "Bo: I'll fix the login redirect.",
+                                     "Ana: So: Ana on the payout export, Bo on the redirect."]))
+    said = [Evidence(index=i, quote=f"line {i}") for i in range(3)]
+    reader.tickets = [ExtractedTicket(title="Add the payout export", evidence=[said[0], said[2]]),
+                      ExtractedTicket(title="Fix the login redirect", evidence=[said[1]]),
+                      ExtractedTicket(title="Payout export, Bo on the redirect", evidence=[said[2]])]
+    reader.fold_repeats()
+    assert [(t.title, [e.index for e in t.evidence]) for t in reader.tickets] == [
+        ("Add the payout export", [0, 2]), ("Fix the login redirect", [1])]
+
+
+@pytest.mark.parametrize("transcript", [
+    ["The login page is finished.", "I will start working on the payment service tomorrow.",
+     "Maria will review the design document on Friday."],
+    ["The login page is finished. I will start working on the payment service tomorrow.",
+     "Maria will review the design document on Friday."],
+])
+def test_the_shipped_model_keeps_a_short_stand_ups_plain_action_item(transcript: list[str]) -> None:
+    """The trees alone doubt the last line of a three-line meeting; a ticket goes only when both stages doubt it."""
+    result = LocalProvider().extract(_request(transcript, [("T1", "Frontend login page", "IN_PROGRESS")]))
+    assert "Review the design document" in [t.title for t in result.tickets]
+    assert [(u.ticket_id, u.to_status) for u in result.status_updates] == [("T1", TicketStatus.DONE)]

@@ -5,7 +5,7 @@ neighbours often still show it: the words used ("let's", "can you", "I'll", "해
 them (a request, a question, a report, a move of a board ticket), and the line after ("Sure, I'll take it"). A
 logistic model over those signals gives each line the chance that it belongs to a ticket. The local provider then
 
-- drops a ticket of the rules when none of its lines is likely to carry one (`DROP`), and
+- drops a ticket of the rules when none of its lines is likely to carry one (`DROP`), by either stage below, and
 - adds a ticket for a likely line that the rules left alone (`ADD`), away from the lines of other tickets.
 
 Features are hashed words and word pairs (with character pairs and endings for Korean) of a line, the line before
@@ -43,7 +43,7 @@ from vori.extraction.rules.common import Clause
 MODEL_PATH = Path(__file__).with_name("line_model.npz")
 HASH_SIZE = 2048
 ADD = 0.8  # a line the rules left alone at least this likely to carry a ticket gets one
-DROP = 0.3  # a ticket of the rules none of whose lines is this likely is dropped
+DROP = 0.3  # a ticket of the rules none of whose lines is this likely, by either stage, is dropped
 L2 = 1000.0
 _INTENTS = ("TODO", "IN_PROGRESS", "DONE", "BLOCKED", "DECISION")
 _IGNORED = ("negated", "timeline", "rolled back", "quoted", "question", "folded", "external", "reason", "hedged",
@@ -185,11 +185,15 @@ class LineModel:
             return np.zeros(0)
         return _sigmoid(((rows - self.mean) / self.scale) @ self.weights + self.bias)
 
-    def chances(self, rows: np.ndarray) -> np.ndarray:
+    def stages(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The logistic stage's chances and the final ones (the same when there are no trees)."""
         first = self.first_chances(rows)
         if self.trees is None or len(rows) == 0:
-            return first
-        return _sigmoid(self.trees.log_odds(_stacked(rows, first)))
+            return first, first
+        return first, _sigmoid(self.trees.log_odds(_stacked(rows, first)))
+
+    def chances(self, rows: np.ndarray) -> np.ndarray:
+        return self.stages(rows)[1]
 
     def save(self, path: Path, sources: Sequence[str] = (), fingerprint: str = "") -> None:
         arrays: dict[str, Any] = {

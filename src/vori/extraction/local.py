@@ -14,7 +14,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from vori.extraction import lines as line_model
+from vori.extraction.merge import union_evidence
 from vori.extraction.rules import english, korean
 from vori.extraction.rules.common import Clause, Intent, Statement, is_korean, split_speaker, words
 from vori.extraction.schema import (
@@ -563,14 +566,18 @@ class MeetingReader:
         model = line_model.shipped() if line_model.enabled() else None
         if model is None or not self.read_lines:
             return
-        chances = model.chances(line_model.features(self.line_facts(), self.korean()))
+        first, chances = model.stages(line_model.features(self.line_facts(), self.korean()))
+        # A ticket of the rules stays unless both stages find its lines unlikely: the trees alone are sure of
+        # themselves on meetings unlike the ones they learned from ("Maria will review the design document on
+        # Friday." as the last of three lines).
+        keep = np.maximum(first, chances)
         position = {u.index: i for i, (u, _, _) in enumerate(self.read_lines)}
         cited: set[int] = set()
         kept = []
         for ticket in self.tickets:
             at = [position[e.index] for e in ticket.evidence if e.index in position]
             cited.update(at)
-            if not at or max(chances[i] for i in at) >= line_model.DROP:
+            if not at or max(keep[i] for i in at) >= line_model.DROP:
                 kept.append(ticket)
         self.tickets = kept
         run: list[int] = []
@@ -583,6 +590,21 @@ class MeetingReader:
             if run:
                 self._likely_ticket(run)
             run = [i] if likely else []
+
+    def fold_repeats(self) -> None:
+        """A ticket drawn from a line that an earlier ticket already cites is that work said again (a recap:
+        "정리하면, … 하트비트 알림은 하늘 님", "To summarize: Anand on document scanning…"), not new work: its
+        lines join the earlier ticket."""
+        kept: list[ExtractedTicket] = []
+        for ticket in self.tickets:
+            lines = {e.index for e in ticket.evidence if e.index is not None}
+            earlier = next((i for i, t in enumerate(kept) if lines & {e.index for e in t.evidence}), None)
+            if earlier is None:
+                kept.append(ticket)
+            else:
+                kept[earlier] = kept[earlier].model_copy(
+                    update={"evidence": union_evidence(kept[earlier].evidence, ticket.evidence)})
+        self.tickets = kept
 
     def _may_be_new_work(self, position: int) -> bool:
         """Not a line the rules set aside as not work, about the call itself, or naming a board ticket."""
@@ -1142,4 +1164,5 @@ class LocalProvider:
         reader = MeetingReader(request)
         reader.read()
         reader.second_opinion()
+        reader.fold_repeats()
         return reader.result()

@@ -26,7 +26,7 @@ def _evidence_key(evidence: Evidence) -> tuple[int | None, str | None, str]:
     return evidence.index, evidence.segment_id, " ".join(evidence.quote.lower().split())
 
 
-def _union(a: Sequence[Evidence], b: Sequence[Evidence]) -> list[Evidence]:
+def union_evidence(a: Sequence[Evidence], b: Sequence[Evidence]) -> list[Evidence]:
     seen = {_evidence_key(e) for e in a}
     merged = list(a)
     for evidence in b:
@@ -44,7 +44,7 @@ def _combine(first: ExtractedTicket, later: ExtractedTicket) -> ExtractedTicket:
         content = f"{content}\n{later.content}".strip()
     return first.model_copy(update={
         "status": status, "content": content, "assignee": first.assignee or later.assignee,
-        "evidence": _union(first.evidence, later.evidence),
+        "evidence": union_evidence(first.evidence, later.evidence),
         "confidence": max(first.confidence, later.confidence),
         "meeting_id": first.meeting_id or later.meeting_id,
     })
@@ -92,6 +92,6 @@ def merge_extractions(parts: Sequence[Extraction], threshold: float = SAME_TICKE
         tickets=merge_tickets([t for p in parts for t in p.tickets], threshold),
         status_updates=merge_status_updates([u for p in parts for u in p.status_updates]),
         blockers=merge_blockers([b for p in parts for b in p.blockers], threshold),
-        decisions=_union([], [d for p in parts for d in p.decisions]),
+        decisions=union_evidence([], [d for p in parts for d in p.decisions]),
         rejected=[r for p in parts for r in p.rejected],
     )
