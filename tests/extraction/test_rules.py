@@ -38,6 +38,8 @@ EN = [
     ("What I did do this week: I rotated the payment gateway API keys.", "DONE", "rotated the payment gateway", "Ana"),
     ("We need somebody to write a runbook for the SMS outage.", "TODO", "write a runbook", None),
     ("Dmitri, while you're waiting on Walt, can you look into the slow backup?", "TODO", "slow backup", "Dmitri"),
+    ("Ama, could you write up a test plan for the merging, so we have it when Ben's done?", "TODO", "test plan",
+     "Ama"),
     ("I'd also fix the bug where the progress bar freezes on Safari.", "TODO", "progress bar freezes", "Ana"),
     ("I took a first pass at shrinking the job-site pictures.", "IN_PROGRESS", "shrinking the job-site", "Ana"),
     ("I got the PIN reset emails flowing in dev.", "IN_PROGRESS", "PIN reset emails", "Ana"),

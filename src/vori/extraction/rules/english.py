@@ -812,7 +812,10 @@ def analyze_clause(clause: str, speaker: str | None) -> Clause:
         return Clause(clause, None, "hedged")
     if _EXTERNAL.match(clause) and not _THEY_WANT.match(clause):
         return Clause(clause, None, "external")
-    statement = (_request(clause, speaker) if _NEED_SOMEONE.search(clause) else None) or _future(
+    # "Ama, could you write up a test plan for the merging, so we have it when Ben's done?": the question mark
+    # went with the last clause, the request is still this one.
+    asked = _NEED_SOMEONE.search(clause) or _REQUEST.match(clause)
+    statement = (_request(clause, speaker) if asked else None) or _future(
         clause, speaker) or _done(clause, speaker) or _progress(clause, speaker)
     if statement is None:
         if _NEGATION.search(clause) and _STATUS_WORD.search(clause):
