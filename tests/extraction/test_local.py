@@ -343,3 +343,15 @@ def test_a_loose_name_counts_when_the_lines_around_it_point_at_the_same_item() -
     assert _moves(_extract(lines, board)) == {("T2", "IN_PROGRESS")}
     # a name further off, said out of the blue, is not enough
     assert _moves(_extract(["Lars: I started on the booking dedupe yesterday."], board)) == set()
+
+
+@pytest.mark.parametrize(("line", "plain"), [
+    ("Noor: Good catch, I'll switch the palette, it's part of the report mock anyway.",
+     "Noor: Good catch, I'll switch the colour palette of the PDF export."),
+    ("Aaliyah: That's part of the PDF work, I'll just add a paper size option.",
+     "Aaliyah: I'll add a paper size option to the PDF export."),
+])
+def test_work_said_to_be_part_of_other_work_in_the_same_line_is_no_new_ticket(line: str, plain: str) -> None:
+    board = [("T1", "PDF report mock", "IN_PROGRESS")]
+    assert _extract(["Ana: The PDF report looks cramped on A4.", line], board).tickets == []
+    assert len(_extract(["Ana: The PDF report looks cramped on A4.", plain], board).tickets) == 1

@@ -74,7 +74,7 @@ _BARE_STATUS = re.compile(r"^\W*(?:(?:all|right|okay|ok|good)\W+)*(?:done|finish
                           r"끝|끝났어요|끝났습니다|완료|완료입니다)\W*$", re.IGNORECASE)
 # Lines the rules set aside as not work of this meeting (filed elsewhere, quoted, rolled back, dropped): the line
 # model adds no ticket there (see `MeetingReader.second_opinion`).
-_VETOED = {"filed", "quoted", "rolled back", "dropped"}
+_VETOED = {"filed", "quoted", "rolled back", "dropped", "folded"}
 _STATUS_OF = {Intent.TODO: TicketStatus.TODO, Intent.IN_PROGRESS: TicketStatus.IN_PROGRESS,
               Intent.DONE: TicketStatus.DONE}
 
@@ -511,6 +511,7 @@ class MeetingReader:
         self.mention: _Mention | None = None
         self.acked: ExtractedTicket | None = None  # the request this utterance just accepted
         self.declined = False  # this utterance turned a request down
+        self.folded = False  # this utterance said its work is part of other work
         self.dropped: set[str] = set()  # board tickets the meeting dropped, closed as won't-do or postponed
         self.speaker: str | None = None  # who is speaking now
         self.in_detail = False  # reading a detail of the item under discussion (see _detail)
@@ -658,6 +659,9 @@ class MeetingReader:
         asked = False
         self.line_said = ""
         clauses = analyze_line(text, speaker, self.request.language, self.names)
+        # "I'll switch the palette, it's part of the report mock anyway": what else the line plans belongs to
+        # that work, not a ticket of its own
+        self.folded = any(clause.ignored == "folded" for clause in clauses)
         self.read_lines.append((utterance, text, clauses))
         for clause in clauses:
             self.clock += 1
@@ -759,7 +763,7 @@ class MeetingReader:
             return self._detail(statement, speaker, line, evidence)
         if statement.aside or score >= NEW:
             return None
-        if self._worth_a_ticket(statement, line):
+        if self._worth_a_ticket(statement, line) and not self.folded:
             self._new_ticket(statement, speaker, line, evidence)
             return None
         return self._detail(statement, speaker, line, evidence)
@@ -1005,6 +1009,7 @@ class MeetingReader:
         done_topic = (statement.intent == Intent.TODO and topic is not None and topic.board is not None
                       and self.status.get(topic.board.id) == TicketStatus.DONE)
         if (mention is not None and takes_on and line - mention.line <= CONTEXT_LINES and not statement.aside
+                and not self.folded
                 and (topic is None or topic.clock < mention.clock or line - topic.line > CONTEXT_LINES
                      or done_topic)):
             self.mention = None
