@@ -3,7 +3,7 @@
 The rules (`local.py`) read each utterance and decide what is new work. Where they are wrong, the line and its
 neighbours often still show it: the words used ("let's", "can you", "I'll", "해 주세요", "해야"), what the rules saw in
 them (a request, a question, a report, a move of a board ticket), and the line after ("Sure, I'll take it"). A
-logistic model over those signals gives each line the chance that it belongs to a ticket. The local provider then
+model over those signals gives each line the chance that it belongs to a ticket. The local provider then
 
 - drops a ticket of the rules when none of its lines is likely to carry one (`DROP`), by either stage below, and
 - adds a ticket for a likely line that the rules left alone (`ADD`), away from the lines of other tickets.
@@ -16,9 +16,10 @@ pronoun TODO right after a request", "a report with no board ticket named"), and
 are trained on chances the logistic stage gave for meetings it was not trained on, so they learn how far to trust
 it on new meetings. Training uses scikit-learn (an extra, `pip install .[train]`); the shipped model is plain
 arrays evaluated with numpy. The weights (`line_model.npz`) are trained by `scripts/train-line-model` on the
-annotated meetings the rules were developed on; the meetings kept unread (`evals/README.md`) are never used. The model reads the rules' output,
-so a change of the rules needs a retraining: the file records a fingerprint of what it was trained on, and a test
-fails when the rules no longer read the training meetings that way. `VORI_EXTRACTION_LINE_MODEL=0` turns it off.
+annotated meetings the rules were developed on; the meetings kept unread (`evals/README.md`) are never used. The
+model reads the rules' output, so a change of the rules needs a retraining: the file records a fingerprint of what
+it was trained on, and a test fails when the rules no longer read the training meetings that way.
+`VORI_EXTRACTION_LINE_MODEL=0` turns it off.
 """
 
 from __future__ import annotations
