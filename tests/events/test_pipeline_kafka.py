@@ -194,8 +194,11 @@ def test_the_worker_moves_a_ticket_from_what_was_said(scaled, workers, make_serv
     http = httpx.Client(base_url=server.url, timeout=10)
     login = http.post("/api/tickets", json={"title": "Frontend login page", "status": "IN_PROGRESS"}).json()
     meeting = server.create_meeting()
-    run = asyncio.run(stream_audio(server.ws_url(meeting), standup.pcm16(), realtime=False, stop=False))
-    assert any("login" in f["text"].lower() for f in run.of("final"))
+    asyncio.run(stream_audio(server.ws_url(meeting), standup.pcm16(), realtime=False, stop=False))
+    # The client leaves once its audio is durable; the server then transcribes what is left (on a busy machine
+    # the finals come after the client has gone), so the sentence is looked for in the stored transcript.
+    assert wait_until(lambda: "login" in http.get(f"/api/meetings/{meeting}/transcript").json()["text"].lower(),
+                      timeout=60)
     assert wait_until(lambda: http.get(f"/api/tickets/{login['id']}").json()["status"] == "DONE", timeout=60)
     history = http.get(f"/api/tickets/{login['id']}/history").json()
     assert [(h["from"], h["to"], h["cause"], h["meetingId"]) for h in history[1:]] == [
