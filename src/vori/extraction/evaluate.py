@@ -94,10 +94,6 @@ def request_for(meeting: dict[str, Any], language: str = "auto") -> ExtractionRe
     return ExtractionRequest(meeting_id=meeting.get("id"), language=language, utterances=utterances, board=board)
 
 
-def _ticket_lines(ticket: Any) -> set[int]:
-    return {e.index for e in ticket.evidence if e.index is not None}
-
-
 def score_meeting(meeting: dict[str, Any], result: Extraction, confident: float = 0.75) -> Score:
     score = Score()
     gold = meeting["gold"]
@@ -105,7 +101,7 @@ def score_meeting(meeting: dict[str, Any], result: Extraction, confident: float 
     free = list(range(len(gold["tickets"])))
     score.tickets = Counts(predicted=len(result.tickets), gold=len(gold["tickets"]))
     for ticket in result.tickets:
-        lines = _ticket_lines(ticket)
+        lines = ticket.lines()
         found = next((i for i in free if lines & set(gold["tickets"][i]["lines"])), None)
         if found is None and not lines:
             found = next((i for i in free if similarity(ticket.title, gold["tickets"][i]["title"]) >= 0.5), None)

@@ -72,8 +72,8 @@ _TICKET_KEY = re.compile(r"\b[A-Za-z][A-Za-z0-9]{1,9}-\d{1,6}\b|#\d{1,6}\b")
 _POINTS_BACK = re.compile(r"\b(?:it|that|this|them|those)\b|그거|그건|그것|이건|이거|그 ?부분", re.IGNORECASE)
 _BARE_STATUS = re.compile(r"^\W*(?:(?:all|right|okay|ok|good)\W+)*(?:done|finished|complete|completed|sorted|"
                           r"끝|끝났어요|끝났습니다|완료|완료입니다)\W*$", re.IGNORECASE)
-# Lines the rules set aside as not work of this meeting (filed elsewhere, quoted, rolled back, dropped): the line
-# model adds no ticket there (see `MeetingReader.second_opinion`).
+# Lines the rules set aside as not new work of this meeting (filed elsewhere, quoted, rolled back, dropped, part of
+# other work): the line model adds no ticket there (see `MeetingReader.second_opinion`).
 _VETOED = {"filed", "quoted", "rolled back", "dropped", "folded"}
 _STATUS_OF = {Intent.TODO: TicketStatus.TODO, Intent.IN_PROGRESS: TicketStatus.IN_PROGRESS,
               Intent.DONE: TicketStatus.DONE}
@@ -554,7 +554,7 @@ class MeetingReader:
         cited: set[int | None] = set()
         first: set[int | None] = set()
         for ticket in self.tickets:
-            found = [e.index for e in ticket.evidence if e.index is not None]
+            found = ticket.lines()
             cited.update(found)
             if found:
                 first.add(min(found))
@@ -598,8 +598,7 @@ class MeetingReader:
         lines join the earlier ticket."""
         kept: list[ExtractedTicket] = []
         for ticket in self.tickets:
-            lines = {e.index for e in ticket.evidence if e.index is not None}
-            earlier = next((i for i, t in enumerate(kept) if lines & {e.index for e in t.evidence}), None)
+            earlier = next((i for i, t in enumerate(kept) if ticket.lines() & t.lines()), None)
             if earlier is None:
                 kept.append(ticket)
             else:

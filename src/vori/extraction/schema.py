@@ -75,6 +75,10 @@ class ExtractedTicket(BaseModel):
     evidence: list[Evidence] = Field(default_factory=list)
     confidence: float = 1.0
 
+    def lines(self) -> set[int]:
+        """The transcript lines its evidence cites."""
+        return {e.index for e in self.evidence if e.index is not None}
+
     def spec(self) -> dict[str, Any]:
         return {"title": self.title, "content": self.content, "status": self.status.value,
                 "meetingId": self.meeting_id}
