@@ -35,11 +35,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from vori.extraction.rules.common import Clause
+
+if TYPE_CHECKING:
+    from vori.extraction.local import MeetingReader
 
 MODEL_PATH = Path(__file__).with_name("line_model.npz")
 HASH_SIZE = 2048
@@ -196,7 +199,9 @@ class LineModel:
     def chances(self, rows: np.ndarray) -> np.ndarray:
         return self.stages(rows)[1]
 
-    def save(self, path: Path, sources: Sequence[str] = (), fingerprint: str = "") -> None:
+    def save(self, path: Path, sources: Sequence[str] = (), fingerprint: str = "",
+             moves: LineModel | None = None) -> None:
+        """Writes the model, with the move model (`moves.py`) under `move_` keys when given."""
         arrays: dict[str, Any] = {
             "weights": self.weights.astype(np.float32), "bias": np.float32(self.bias),
             "mean": self.mean.astype(np.float32), "scale": self.scale.astype(np.float32),
@@ -204,6 +209,9 @@ class LineModel:
         if self.trees is not None:
             arrays |= {f"tree_{name}": np.asarray(getattr(self.trees, name))
                        for name in ("feature", "threshold", "left", "right", "value", "leaf", "roots", "baseline")}
+        if moves is not None:
+            arrays |= {"move_weights": moves.weights.astype(np.float32), "move_bias": np.float32(moves.bias),
+                       "move_mean": moves.mean.astype(np.float32), "move_scale": moves.scale.astype(np.float32)}
         np.savez_compressed(path, **arrays)
 
 
@@ -284,8 +292,8 @@ def gold_lines(meeting: dict[str, Any]) -> np.ndarray:
     return labels
 
 
-def annotated_meetings(paths: Sequence[Path]) -> list[Annotated]:
-    """Features and labels of annotated meetings (the `evals/` format), with the rules' reading of each."""
+def read_annotated(paths: Sequence[Path]) -> list[tuple[dict[str, Any], MeetingReader, str]]:
+    """Each annotated meeting (the `evals/` format) at `paths`, read by the rules, with the set it came from."""
     from vori.extraction.evaluate import request_for
     from vori.extraction.local import MeetingReader
 
@@ -295,21 +303,50 @@ def annotated_meetings(paths: Sequence[Path]) -> list[Annotated]:
             meeting = json.loads(file.read_text(encoding="utf-8"))
             reader = MeetingReader(request_for(meeting))
             reader.read()
-            found.append(Annotated(features(reader.line_facts(), reader.korean()), gold_lines(meeting), str(path)))
+            found.append((meeting, reader, str(path)))
     return found
+
+
+def annotated_meetings(paths: Sequence[Path]) -> list[Annotated]:
+    """Features and labels of annotated meetings, with the rules' reading of each."""
+    return [Annotated(features(reader.line_facts(), reader.korean()), gold_lines(meeting), group)
+            for meeting, reader, group in read_annotated(paths)]
 
 
 def training_data(paths: Sequence[Path]) -> tuple[np.ndarray, np.ndarray]:
     """All lines of the annotated meetings at `paths`: one feature row and one label each."""
-    meetings = annotated_meetings(paths)
-    return np.vstack([m.rows for m in meetings]), np.concatenate([m.labels for m in meetings])
+    return _joined(annotated_meetings(paths))
 
 
-def fingerprint(rows: np.ndarray, labels: np.ndarray) -> str:
-    """Names what a model was trained on: it changes when the rules read the training meetings differently."""
+def fingerprint(rows: np.ndarray, labels: np.ndarray, *more: np.ndarray) -> str:
+    """Names what a model was trained on: it changes when the rules read the training meetings differently.
+    `more`: the move model's rows and labels, and anything else trained on the same reading."""
     digest = hashlib.sha256(np.round(rows, 4).astype(np.float32).tobytes())
     digest.update(labels.astype(np.float32).tobytes())
+    for array in more:
+        digest.update(np.round(array, 4).astype(np.float32).tobytes())
     return digest.hexdigest()
+
+
+def training_sets(paths: Sequence[Path]) -> tuple[list[Annotated], np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """What both models learn from: the line model's meetings, and the move model's rows and labels, read after
+    the shipped line model has had its say (as at run time). Also what the fingerprint is taken of."""
+    from vori.extraction import moves
+
+    read = read_annotated(paths)
+    meetings = [Annotated(features(reader.line_facts(), reader.korean()), gold_lines(meeting), group)
+                for meeting, reader, group in read]
+    move_rows, move_labels = [], []
+    for meeting, reader, _ in read:
+        reader.second_opinion()
+        found = moves.candidates(reader)
+        move_rows.append(moves.rows(found))
+        move_labels.append(moves.labels(found, reader, meeting))
+    return meetings, *_joined(meetings), np.vstack(move_rows), np.concatenate(move_labels)
+
+
+def _joined(meetings: Sequence[Annotated]) -> tuple[np.ndarray, np.ndarray]:
+    return np.vstack([m.rows for m in meetings]), np.concatenate([m.labels for m in meetings])
 
 
 def trained_on() -> tuple[list[str], str] | None:
@@ -326,12 +363,21 @@ def main(argv: Sequence[str]) -> int:
     if len(argv) < 2 or argv[0] != "train":
         print("usage: python -m vori.extraction.lines train DIR_OR_FILE…", file=sys.stderr)
         return 2
-    meetings = annotated_meetings([Path(a) for a in argv[1:]])
-    rows, labels = np.vstack([m.rows for m in meetings]), np.concatenate([m.labels for m in meetings])
-    model = fit_stacked(meetings)
-    model.save(MODEL_PATH, sources=list(argv[1:]), fingerprint=fingerprint(rows, labels))
+    from vori.extraction import moves
+
+    paths = [Path(a) for a in argv[1:]]
+    model = fit_stacked(annotated_meetings(paths))
+    model.save(MODEL_PATH)
+    shipped.cache_clear()  # the move model learns from what the saved line model does
+    _, rows, labels, move_rows, move_labels = training_sets(paths)
+    move_model = fit(move_rows, move_labels, l2=1.0, steps=3000, rate=0.5)
+    model.save(MODEL_PATH, sources=list(argv[1:]), moves=move_model,
+               fingerprint=fingerprint(rows, labels, move_rows, move_labels))
+    shipped.cache_clear()
+    moves.shipped.cache_clear()
     nodes = 0 if model.trees is None else len(model.trees.leaf)
-    print(f"wrote {MODEL_PATH}: {model.weights.shape[0]} weights and {nodes} tree nodes from {len(labels)} lines")
+    print(f"wrote {MODEL_PATH}: {model.weights.shape[0]} weights and {nodes} tree nodes from {len(labels)} lines, "
+          f"and a move model from {len(move_labels)} candidates ({int(move_labels.sum())} moves)")
     return 0
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from vori.extraction import lines as line_model
+from vori.extraction import moves
 from vori.extraction.merge import union_evidence
 from vori.extraction.rules import english, korean
 from vori.extraction.rules.common import Clause, Intent, Statement, is_korean, split_speaker, words
@@ -151,6 +152,7 @@ class _Board:
     by_key: dict[str, BoardTicket] = field(default_factory=dict)
     by_number: dict[str, BoardTicket] = field(default_factory=dict)
     heads: list[str] = field(default_factory=list)
+    seen: dict[str, list[tuple[BoardTicket, float]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.words = [content_words(t.title) for t in self.tickets]
@@ -191,7 +193,15 @@ class _Board:
         return ranked[0] if ranked else (None, 0.0)
 
     def ranked(self, text: str) -> list[tuple[BoardTicket, float]]:
-        """The tickets `text` may name, best first."""
+        """The tickets `text` may name, best first (remembered: a meeting asks about the same words often)."""
+        found = self.seen.get(text)
+        if found is None:
+            if len(self.seen) >= 8192:
+                self.seen.clear()
+            found = self.seen[text] = self._ranked(text)
+        return found
+
+    def _ranked(self, text: str) -> list[tuple[BoardTicket, float]]:
         for key in _TICKET_KEY.findall(text):
             # "PAY-142 is done": a ticket named by its key is that ticket.
             named = self.by_key.get(key.upper().lstrip("#"))
@@ -591,6 +601,12 @@ class MeetingReader:
             if run:
                 self._likely_ticket(run)
             run = [i] if likely else []
+
+    def learned_moves(self) -> None:
+        """Moves the move model finds likely on report lines the rules moved nothing on (see `moves.py`)."""
+        model = moves.shipped() if line_model.enabled() else None
+        if model is not None and self.read_lines:
+            moves.add_moves(self, model)
 
     def fold_repeats(self) -> None:
         """A ticket drawn from a line that an earlier ticket already cites is that work said again (a recap:
@@ -1168,5 +1184,6 @@ class LocalProvider:
         reader = MeetingReader(request)
         reader.read()
         reader.second_opinion()
+        reader.learned_moves()
         reader.fold_repeats()
         return reader.result()

@@ -332,9 +332,11 @@ def head_word(text: str) -> str:
     return words[-1] if words else ""
 
 
-def similarity_of_words(a: Sequence[str], b: Sequence[str], head_a: str = "", head_b: str = "") -> float:
+@lru_cache(maxsize=262144)
+def similarity_of_words(a: tuple[str, ...], b: tuple[str, ...], head_a: str = "", head_b: str = "") -> float:
     """0..1: mostly how much of the shorter description the longer covers, a little of the reverse, so
-    'login page' ~ 'Frontend login page' scores high and 'page' alone does not match every page."""
+    'login page' ~ 'Frontend login page' scores high and 'page' alone does not match every page. Remembered:
+    a meeting compares the same words with the same tickets many times (clauses, lines, their parts)."""
     if not a or not b:
         return 0.0
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)

@@ -1,0 +1,170 @@
+"""A second look at board moves the rules did not make, learned from annotated meetings.
+
+The rules move a board ticket when a report names it well enough ("the login page is finished" against "Frontend
+login page"). Reports often name it loosely instead: "the roster upload is live, ops loaded this month's crews
+through it yesterday" for "Crew roster CSV import", or a line after the item was asked about. For every line that
+reports work started or done and on which the rules moved nothing, each board ticket that could still move that
+way is a candidate, described by how well the line, its subject and the lines around it name the ticket against
+the others, whether the item came up before, and what else the rules read in the line (a second report, "not
+yet", "I think", a new ticket of their own). A logistic model gives each candidate the chance that the line moves
+that ticket; the most likely one of a line, when likely enough (`ADD`), becomes a move.
+
+These moves are never sure: their confidence stays under the one a live meeting applies at once, so they reach
+the board as suggestions a person confirms. The weights are trained with the line model (`lines.py`,
+`scripts/train-line-model`) on the same meetings, and stored in the same file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from vori.extraction import lines
+from vori.extraction.rules.common import Intent
+from vori.extraction.schema import BoardTicket, Evidence, StatusUpdate
+from vori.tickets.status import ORDER, TicketStatus
+
+if TYPE_CHECKING:
+    from vori.extraction.local import MeetingReader
+
+ADD = 0.7  # a candidate at least this likely becomes a move
+CONFIDENCE = 0.7  # the most a learned move is sure of: under a live meeting's move confidence (0.75)
+SIZE = 26  # features per candidate
+_TARGET = {Intent.DONE: TicketStatus.DONE, Intent.IN_PROGRESS: TicketStatus.IN_PROGRESS}
+_NOT_YET = re.compile(r"\b(?:not|n't|yet|still|until|before)\b|아직|계속|남아|전이|전입|안 ", re.IGNORECASE)
+_HEDGE = re.compile(r"\b(?:i think|i believe|probably|maybe|should be|i'd like|kind of|sort of)\b|것 같|듯|아마",
+                    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A board ticket a report line may move, and what tells."""
+
+    position: int  # the line's place among the lines read
+    ticket: BoardTicket
+    target: TicketStatus
+    row: np.ndarray
+
+
+def candidates(reader: MeetingReader) -> list[Candidate]:
+    """Every (report line without a move of the rules, ticket that could still move that way) of a meeting."""
+    from vori.extraction.local import _title, leading_phrases, naming_phrases
+
+    def named(text: str) -> dict[str, float]:
+        return reader.board.scores((text, *naming_phrases(text), *leading_phrases(text)))
+
+    moved = {u.evidence.index for u in reader.updates.values()}
+    in_ticket = {i for t in reader.tickets for i in t.lines()}
+    scores: list[dict[str, float]] = []
+    seen: dict[str, float] = {}  # each ticket's best score on the lines so far
+    before: list[dict[str, float]] = []
+    for _, text, _ in reader.read_lines:
+        before.append(dict(seen))
+        found = named(text)
+        scores.append(found)
+        for key, value in found.items():
+            seen[key] = max(seen.get(key, 0.0), value)
+    korean = float(reader.korean())
+    found_all: list[Candidate] = []
+    for i, (utterance, text, clauses) in enumerate(reader.read_lines):
+        if utterance.index in moved:
+            continue
+        reports = [c.statement for c in clauses if c.statement is not None and c.statement.intent in _TARGET
+                   and not c.statement.aside]
+        if not reports:
+            continue
+        statement = max(reports, key=lambda s: ORDER[_TARGET[s.intent]])
+        target = _TARGET[statement.intent]
+        open_ = [t for t in reader.board.tickets
+                 if ORDER[reader.status[t.id]] < ORDER[target] and t.id not in reader.dropped]
+        if not open_:
+            continue
+        subject = named(_title(statement.obj) or statement.obj) if statement.obj else {}
+
+        def at(j: int, key: str) -> float:
+            return scores[j].get(key, 0.0) if 0 <= j < len(scores) else 0.0
+
+        line = scores[i]
+        top = max(line.values(), default=0.0)
+        context = {key: at(i, key) + 0.8 * at(i - 1, key) + 0.6 * at(i - 2, key)
+                   for key in {*scores[i], *(scores[i - 1] if i >= 1 else ()), *(scores[i - 2] if i >= 2 else ())}}
+        intents = [c.statement.intent for c in clauses if c.statement is not None]
+        done, started = intents.count(Intent.DONE), intents.count(Intent.IN_PROGRESS)
+        said = [done / 3, started / 3, intents.count(Intent.TODO) / 3, float(bool(_NOT_YET.search(text))),
+                float(bool(_HEDGE.search(text))), sum(1 for c in clauses if c.ignored) / 3,
+                float(done > 0 and started > 0)]
+        for ticket in open_:
+            score, near = at(i, ticket.id), context.get(ticket.id, 0.0)
+            row = [score, subject.get(ticket.id, 0.0), at(i - 1, ticket.id), at(i - 2, ticket.id),
+                   at(i - 3, ticket.id), at(i + 1, ticket.id), before[i].get(ticket.id, 0.0),
+                   score - _best_other(line, ticket.id), near, near - _best_other(context, ticket.id),
+                   float(score == top and score > 0), float(statement.pronoun), float(target == TicketStatus.DONE),
+                   float(reader.status[ticket.id] == TicketStatus.TODO), min(len(open_), 12) / 12,
+                   float(utterance.index in in_ticket), korean, float(score >= 0.9), len(reports) / 3, *said]
+            found_all.append(Candidate(i, ticket, target, np.array(row, np.float64)))
+    return found_all
+
+
+def _best_other(scores: dict[str, float], key: str) -> float:
+    """The best score of a ticket other than `key` (0 when none: the tickets not named score 0)."""
+    return max((v for k, v in scores.items() if k != key), default=0.0)
+
+
+def labels(found: Sequence[Candidate], reader: MeetingReader, meeting: dict[str, object]) -> np.ndarray:
+    """1 for each candidate an annotated move of the meeting names (ticket, status and line), else 0."""
+    annotated: dict[str, list[dict[str, object]]] = meeting["gold"]  # type: ignore[assignment]
+    gold = {(g["ticketId"], g["to"], g["line"]) for g in annotated["statusUpdates"]}
+    return np.array([float((c.ticket.id, c.target.value, reader.read_lines[c.position][0].index) in gold)
+                     for c in found], np.float32)
+
+
+def rows(found: Sequence[Candidate]) -> np.ndarray:
+    return np.vstack([c.row for c in found]) if found else np.zeros((0, SIZE))
+
+
+def chosen(found: Sequence[Candidate], chances: np.ndarray, moved: set[str]) -> list[tuple[Candidate, float]]:
+    """The most likely candidate of each line, when likely enough, one move per ticket (the earliest line)."""
+    best: dict[int, tuple[Candidate, float]] = {}
+    for candidate, chance in zip(found, chances, strict=True):
+        if chance >= ADD and (candidate.position not in best or chance > best[candidate.position][1]):
+            best[candidate.position] = (candidate, float(chance))
+    taken = set(moved)
+    picked = []
+    for _, (candidate, chance) in sorted(best.items()):
+        if candidate.ticket.id not in taken:
+            taken.add(candidate.ticket.id)
+            picked.append((candidate, chance))
+    return picked
+
+
+@lru_cache(maxsize=1)
+def shipped() -> lines.LineModel | None:
+    """The move model stored with the line model, or None when it is missing or was made for other features."""
+    if not lines.MODEL_PATH.exists():
+        return None
+    with np.load(lines.MODEL_PATH) as data:
+        if "move_weights" not in data:
+            return None
+        model = lines.LineModel(data["move_weights"].astype(np.float64), float(data["move_bias"]),
+                                data["move_mean"].astype(np.float64), data["move_scale"].astype(np.float64))
+    return model if model.weights.shape[0] == SIZE else None
+
+
+def add_moves(reader: MeetingReader, model: lines.LineModel) -> None:
+    """Moves for report lines the rules moved nothing on, where the model finds one likely."""
+    found = candidates(reader)
+    if not found:
+        return
+    for candidate, chance in chosen(found, model.chances(rows(found)), set(reader.updates)):
+        utterance, _, _ = reader.read_lines[candidate.position]
+        ticket = candidate.ticket
+        reader.updates[ticket.id] = StatusUpdate(
+            ticket_id=ticket.id, from_status=reader.status[ticket.id], to_status=candidate.target,
+            evidence=Evidence(index=utterance.index, segment_id=utterance.segment_id, quote=utterance.text),
+            confidence=round(min(chance, CONFIDENCE), 3))
+        reader.status[ticket.id] = candidate.target

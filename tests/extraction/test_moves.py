@@ -1,0 +1,93 @@
+"""The move model: which report lines and board tickets are candidates, and how a likely one becomes a move."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from vori.extraction import lines, moves
+from vori.extraction.local import LocalProvider, MeetingReader
+from vori.extraction.schema import BoardTicket, ExtractionRequest, Utterance
+from vori.tickets.status import TicketStatus
+
+BOARD = [("T1", "Crew roster CSV import", "IN_PROGRESS"), ("T2", "Doctor availability calendar sync", "TODO"),
+         ("T3", "Punch list PDF report", "DONE")]
+TRANSCRIPT = ["Ana: Quick one from me, the roster upload is live, ops loaded this month's crews through it yesterday.",
+              "Bo: Nice.", "Bo: I'll write the onboarding guide for the new dispatchers."]
+
+
+def _request(transcript: list[str], board: list[tuple[str, str, str]]) -> ExtractionRequest:
+    return ExtractionRequest(
+        meeting_id="m-1", language="auto",
+        utterances=[Utterance(index=i, text=line) for i, line in enumerate(transcript)],
+        board=[BoardTicket(id=i, title=t, status=TicketStatus(s)) for i, t, s in board])
+
+
+def _read(transcript: list[str], board: list[tuple[str, str, str]]) -> MeetingReader:
+    reader = MeetingReader(_request(transcript, board))
+    reader.read()
+    return reader
+
+
+def _on_line_score(weight: float = 12.0, bias: float = -3.0) -> lines.LineModel:
+    """A model whose chance grows with how well the line names the ticket (the first feature) only."""
+    weights = np.zeros(moves.SIZE)
+    weights[0] = weight
+    return lines.LineModel(weights, bias, np.zeros(moves.SIZE), np.ones(moves.SIZE))
+
+
+def test_candidates_are_report_lines_the_rules_moved_nothing_on_and_tickets_that_can_still_move() -> None:
+    reader = _read(TRANSCRIPT, BOARD)
+    assert not reader.updates  # the rules find the roster ticket named too loosely
+    found = moves.candidates(reader)
+    assert {(c.position, c.ticket.id, c.target) for c in found} == {
+        (0, "T1", TicketStatus.DONE), (0, "T2", TicketStatus.DONE)}  # T3 is done already; lines 1-2 report nothing
+    assert all(c.row.shape == (moves.SIZE,) for c in found)
+    roster = next(c for c in found if c.ticket.id == "T1")
+    assert roster.row[0] > 0 and roster.row[10] == 1.0  # named by the line, and best of the board
+    assert moves.rows([]).shape == (0, moves.SIZE)
+
+
+def test_a_line_the_rules_moved_a_ticket_on_is_no_candidate() -> None:
+    reader = _read(["Ana: The crew roster CSV import is done and live."], BOARD)
+    assert "T1" in reader.updates
+    assert moves.candidates(reader) == []
+
+
+def test_a_likely_candidate_becomes_a_move_a_person_confirms() -> None:
+    reader = _read(TRANSCRIPT, BOARD)
+    moves.add_moves(reader, _on_line_score())
+    update = reader.updates["T1"]
+    assert (update.from_status, update.to_status) == (TicketStatus.IN_PROGRESS, TicketStatus.DONE)
+    assert update.evidence.index == 0 and "roster upload" in update.evidence.quote
+    assert update.confidence <= moves.CONFIDENCE < 0.75  # under a live meeting's move confidence: a suggestion
+    assert reader.status["T1"] == TicketStatus.DONE and "T2" not in reader.updates
+
+
+def test_an_unlikely_candidate_moves_nothing() -> None:
+    reader = _read(TRANSCRIPT, BOARD)
+    moves.add_moves(reader, _on_line_score(weight=0.0, bias=-3.0))
+    assert not reader.updates
+
+
+def test_one_move_per_line_and_per_ticket() -> None:
+    reader = _read(TRANSCRIPT, BOARD)
+    found = [moves.Candidate(0, reader.board.tickets[0], TicketStatus.DONE, np.zeros(moves.SIZE)),
+             moves.Candidate(0, reader.board.tickets[1], TicketStatus.DONE, np.zeros(moves.SIZE)),
+             moves.Candidate(2, reader.board.tickets[0], TicketStatus.DONE, np.zeros(moves.SIZE)),
+             moves.Candidate(2, reader.board.tickets[1], TicketStatus.IN_PROGRESS, np.zeros(moves.SIZE))]
+    picked = moves.chosen(found, np.array([0.8, 0.9, 0.95, 0.75]), moved=set())
+    assert [(c.position, c.ticket.id, round(p, 2)) for c, p in picked] == [(0, "T2", 0.9), (2, "T1", 0.95)]
+    assert moves.chosen(found, np.array([0.8, 0.9, 0.95, 0.75]), moved={"T2"})[0][0].ticket.id == "T1"
+    assert moves.chosen(found, np.full(4, moves.ADD - 0.01), moved=set()) == []
+
+
+def test_the_shipped_move_model_is_used_by_the_local_provider_and_goes_with_the_line_model_switch(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    assert moves.shipped() is not None and moves.shipped().weights.shape == (moves.SIZE,)
+    monkeypatch.setattr(moves, "shipped", _on_line_score)
+    request = _request(TRANSCRIPT, BOARD)
+    moved = LocalProvider().extract(request).status_updates
+    assert [(u.ticket_id, u.to_status) for u in moved] == [("T1", TicketStatus.DONE)]
+    monkeypatch.setenv("VORI_EXTRACTION_LINE_MODEL", "0")
+    assert LocalProvider().extract(request).status_updates == []
