@@ -52,7 +52,7 @@ class Candidate:
 
 
 def candidates(reader: MeetingReader) -> list[Candidate]:
-    """Every (report line without a move of the rules, ticket that could still move that way) of a meeting."""
+    """Every (report line without a move of the rules, status it reports, ticket that could still move there)."""
     from vori.extraction.local import _title, leading_phrases, naming_phrases
 
     def named(text: str) -> dict[str, float]:
@@ -78,14 +78,6 @@ def candidates(reader: MeetingReader) -> list[Candidate]:
                    and not c.statement.aside]
         if not reports:
             continue
-        statement = max(reports, key=lambda s: ORDER[_TARGET[s.intent]])
-        target = _TARGET[statement.intent]
-        open_ = [t for t in reader.board.tickets
-                 if ORDER[reader.status[t.id]] < ORDER[target] and t.id not in reader.dropped]
-        if not open_:
-            continue
-        subject = named(_title(statement.obj) or statement.obj) if statement.obj else {}
-
         def at(j: int, key: str) -> float:
             return scores[j].get(key, 0.0) if 0 <= j < len(scores) else 0.0
 
@@ -98,15 +90,22 @@ def candidates(reader: MeetingReader) -> list[Candidate]:
         said = [done / 3, started / 3, intents.count(Intent.TODO) / 3, float(bool(_NOT_YET.search(text))),
                 float(bool(_HEDGE.search(text))), sum(1 for c in clauses if c.ignored) / 3,
                 float(done > 0 and started > 0)]
-        for ticket in open_:
-            score, near = at(i, ticket.id), context.get(ticket.id, 0.0)
-            row = [score, subject.get(ticket.id, 0.0), at(i - 1, ticket.id), at(i - 2, ticket.id),
-                   at(i - 3, ticket.id), at(i + 1, ticket.id), before[i].get(ticket.id, 0.0),
-                   score - _best_other(line, ticket.id), near, near - _best_other(context, ticket.id),
-                   float(score == top and score > 0), float(statement.pronoun), float(target == TicketStatus.DONE),
-                   float(reader.status[ticket.id] == TicketStatus.TODO), min(len(open_), 12) / 12,
-                   float(utterance.index in in_ticket), korean, float(score >= 0.9), len(reports) / 3, *said]
-            found_all.append(Candidate(i, ticket, target, np.array(row, np.float64)))
+        targets = sorted({_TARGET[s.intent] for s in reports}, key=lambda t: -ORDER[t])
+        for target in targets:  # "half of it is done, I'm on the rest": either reading may be the move
+            statement = next(s for s in reports if _TARGET[s.intent] == target)
+            open_ = [t for t in reader.board.tickets
+                     if ORDER[reader.status[t.id]] < ORDER[target] and t.id not in reader.dropped]
+            subject = named(_title(statement.obj) or statement.obj) if statement.obj else {}
+            for ticket in open_:
+                score, near = at(i, ticket.id), context.get(ticket.id, 0.0)
+                row = [score, subject.get(ticket.id, 0.0), at(i - 1, ticket.id), at(i - 2, ticket.id),
+                       at(i - 3, ticket.id), at(i + 1, ticket.id), before[i].get(ticket.id, 0.0),
+                       score - _best_other(line, ticket.id), near, near - _best_other(context, ticket.id),
+                       float(score == top and score > 0), float(statement.pronoun),
+                       float(target == TicketStatus.DONE), float(reader.status[ticket.id] == TicketStatus.TODO),
+                       min(len(open_), 12) / 12, float(utterance.index in in_ticket), korean, float(score >= 0.9),
+                       len(reports) / 3, *said]
+                found_all.append(Candidate(i, ticket, target, np.array(row, np.float64)))
     return found_all
 
 
