@@ -355,3 +355,30 @@ def test_work_said_to_be_part_of_other_work_in_the_same_line_is_no_new_ticket(li
     board = [("T1", "PDF report mock", "IN_PROGRESS")]
     assert _extract(["Ana: The PDF report looks cramped on A4.", line], board).tickets == []
     assert len(_extract(["Ana: The PDF report looks cramped on A4.", plain], board).tickets) == 1
+
+
+@pytest.mark.parametrize("transcript", [
+    [("Yuki: Also the FR and DE strings came back, and half the button labels overflow in German. Someone needs "
+      "to deal with the text boxes."),
+     "Rosa: That's UI. Nkechi, can you make those labels shrink to fit?",
+     "Nkechi: Yes, I'll do auto-fit on the button labels before the slice."],
+    ["인호: 근데 상담 시작 버튼이 너무 아래 있어서 모바일에서는 스크롤해야 보여요.",
+     "가영: 그건 바로 올려도 될 것 같아요. 현정 님이 해 주실래요?",
+     "현정: 네, 오늘 오후에 버튼 위로 올려놓을게요."],
+])
+def test_an_answer_to_a_request_about_the_item_just_raised_takes_that_item_on(transcript: list[str]) -> None:
+    result = _extract(transcript, [])
+    assert len(result.tickets) == 1, [t.title for t in result.tickets]
+    ticket = result.tickets[0]
+    assert {e.index for e in ticket.evidence} == {0, 1, 2}
+    assert ticket.assignee == transcript[2].split(":")[0]
+
+
+def test_someone_asked_by_a_given_name_is_the_speaker_with_the_full_name() -> None:
+    from vori.extraction.local import same_person
+
+    assert same_person("채원", "윤채원") and same_person("Nkechi", "Nkechi Okafor") and same_person("bo", "Bo")
+    assert not same_person("원", "윤채원") and not same_person("Bo", "Bob") and not same_person("민수", "김민준")
+    result = _extract(["한소라: 채원 씨가 겪은 거 기준으로 온보딩 문서 업데이트해 줄 수 있어요?",
+                       "윤채원: 네, 그럼 제가 빌드 가이드부터 고칠게요."], [])
+    assert [({e.index for e in t.evidence}, t.assignee) for t in result.tickets] == [({0, 1}, "윤채원")]

@@ -68,6 +68,7 @@ _RECAP = re.compile(r"^\W*(?:(?:so|okay|ok|alright|right)\W+)*(?:to (?:recap|sum
                     r"summary|in summary|summing up|quick recap|let me recap|let me summari[sz]e)\b|"
                     r"^\W*(?:(?:자|네|그럼|그러면|좋아요|오케이)\W+)*(?:정리하면|정리해 ?보면|정리하자면|요약하면|요약하자면|"
                     r"정리할게요|정리하겠습니다|마지막으로 ?정리)", re.IGNORECASE)
+_HANGUL_NAME = re.compile(r"[가-힣]{2,4}")
 # Ticket keys as people say them: "PAY-142", "#142".
 _TICKET_KEY = re.compile(r"\b[A-Za-z][A-Za-z0-9]{1,9}-\d{1,6}\b|#\d{1,6}\b")
 _POINTS_BACK = re.compile(r"\b(?:it|that|this|them|those)\b|그거|그건|그것|이건|이거|그 ?부분", re.IGNORECASE)
@@ -500,6 +501,16 @@ def _title(obj: str) -> str:
     return title[:1].upper() + title[1:] if title else title
 
 
+def same_person(named: str, speaker: str) -> bool:
+    """Whether a name said in the meeting is the speaker: "채원" for 윤채원, "Nkechi" for "Nkechi Okafor"."""
+    named, speaker = named.strip().lower(), speaker.strip().lower()
+    if named == speaker:
+        return True
+    if _HANGUL_NAME.fullmatch(named) and _HANGUL_NAME.fullmatch(speaker):
+        return len(named) >= 2 and speaker.endswith(named)
+    return named.split()[:1] == speaker.split()[:1] and bool(named)
+
+
 class MeetingReader:
     """Reads utterances in order and keeps what a note-taker keeps: the board, new tickets, moves, blockers."""
 
@@ -698,7 +709,7 @@ class MeetingReader:
         if line - asked_line > (1 if addressee else 2):
             self.request_open = None
             return
-        if speaker and _DECLINE.match(text.strip()) and (addressee is None or addressee == speaker):
+        if speaker and _DECLINE.match(text.strip()) and (addressee is None or same_person(addressee, speaker)):
             self.declined = True  # what the one declining says next is their reason, not new work
             if addressee is None:
                 return  # "Can someone…?" "Not me." — someone else may still take it
@@ -708,8 +719,9 @@ class MeetingReader:
                 ticket.assignee = None  # raised before it was asked for: still work, with no owner yet
             self.request_open = None
             return
-        if speaker and _ACK.match(text.strip()) and (addressee is None or addressee == speaker):
-            ticket.assignee = ticket.assignee or speaker
+        if speaker and _ACK.match(text.strip()) and (addressee is None or same_person(addressee, speaker)):
+            # "채원 씨가 …해 줄 수 있어요?" "네, …": the one who answered, as the transcript names them (윤채원)
+            ticket.assignee = speaker if not ticket.assignee or same_person(ticket.assignee, speaker) else ticket.assignee
             self.request_open = None
             self.acked = ticket
 
@@ -1032,8 +1044,11 @@ class MeetingReader:
                               statement.request, statement.confidence)
             self._new_ticket(taken, speaker, mention.line, mention.evidence,
                              problem=is_problem(mention.evidence.quote or "") and not _WANTS.search(mention.title))
-            if self.topic is not None and self.topic.new is not None and evidence not in self.topic.new.evidence:
-                self.topic.new.evidence.append(evidence)
+            if self.topic is not None and self.topic.new is not None:
+                if evidence not in self.topic.new.evidence:
+                    self.topic.new.evidence.append(evidence)
+                if statement.request:  # asked on this line: the answer on the next takes it on
+                    self.request_open = (line, self.topic.new, statement.assignee)
             return None
         if topic is None or line - topic.line > CONTEXT_LINES:
             topic = self._gather(line)
@@ -1052,6 +1067,10 @@ class MeetingReader:
         if topic.new is not None:
             if statement.intent == Intent.TODO and statement.assignee and topic.new.assignee is None:
                 topic.new.assignee = statement.assignee
+            if statement.request:
+                # "Nkechi, can you make those labels shrink to fit?" about the item just raised: the answer
+                # ("Yes, I'll do auto-fit on the button labels") takes that item on, in the speaker's words
+                self.request_open = (line, topic.new, statement.assignee)
             target = _STATUS_OF[statement.intent]
             if ORDER[target] > ORDER[topic.new.status]:
                 topic.new.status = target
