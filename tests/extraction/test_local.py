@@ -382,3 +382,12 @@ def test_someone_asked_by_a_given_name_is_the_speaker_with_the_full_name() -> No
     result = _extract(["한소라: 채원 씨가 겪은 거 기준으로 온보딩 문서 업데이트해 줄 수 있어요?",
                        "윤채원: 네, 그럼 제가 빌드 가이드부터 고칠게요."], [])
     assert [({e.index for e in t.evidence}, t.assignee) for t in result.tickets] == [({0, 1}, "윤채원")]
+
+
+def test_a_request_in_the_words_of_the_problem_just_raised_is_its_fix() -> None:
+    result = _extract([("Milo: One thing from me: our SSL certificate auto-renew broke when we moved DNS, and the "
+                        "cert expires on the 9th."),
+                       "Zara: Can you fix the auto-renew before then?",
+                       "Milo: Yes, I'll fix it this week."], [])
+    assert [sorted(e.index for e in t.evidence) for t in result.tickets] == [[0, 1, 2]]
+    assert result.tickets[0].title == "Fix the auto-renew"

@@ -511,6 +511,16 @@ def same_person(named: str, speaker: str) -> bool:
     return named.split()[:1] == speaker.split()[:1] and bool(named)
 
 
+def _speech(quote: str) -> str:
+    """A transcript line without its speaker."""
+    return split_speaker(quote)[1] or quote
+
+
+# A plan or request said right after a problem, in the problem's words (at least this similar to the line that
+# raised it: "…auto-renew broke when we moved DNS" / "Can you fix the auto-renew before then?"), is its fix.
+RAISED = 0.4
+
+
 class MeetingReader:
     """Reads utterances in order and keeps what a note-taker keeps: the board, new tickets, moves, blockers."""
 
@@ -1148,7 +1158,11 @@ class MeetingReader:
             return
         for ticket in self.tickets:
             recent = any(e.index is not None and line - e.index <= CONTEXT_LINES for e in ticket.evidence)
-            if similarity(ticket.title, title) >= (0.5 if recent else 0.75):
+            raised = (ticket.evidence[0].index is not None and 0 < line - ticket.evidence[0].index <= 2
+                      and similarity(title, _speech(ticket.evidence[0].quote or "")) >= RAISED)
+            if raised or similarity(ticket.title, title) >= (0.5 if recent else 0.75):
+                if raised and similarity(ticket.title, title) < 0.5 and names_work(title):
+                    ticket.title = title  # the fix as asked for ("Fix the auto-renew"), not the symptom ("Moved DNS")
                 ticket.evidence.append(evidence)
                 ticket.assignee = ticket.assignee or statement.assignee
                 if ORDER[status] > ORDER[ticket.status]:
