@@ -68,7 +68,7 @@ _RECAP = re.compile(r"^\W*(?:(?:so|okay|ok|alright|right)\W+)*(?:to (?:recap|sum
                     r"summary|in summary|summing up|quick recap|let me recap|let me summari[sz]e)\b|"
                     r"^\W*(?:(?:자|네|그럼|그러면|좋아요|오케이)\W+)*(?:정리하면|정리해 ?보면|정리하자면|요약하면|요약하자면|"
                     r"정리할게요|정리하겠습니다|마지막으로 ?정리)", re.IGNORECASE)
-_HANGUL_NAME = re.compile(r"[가-힣]{2,4}")
+_HANGUL_NAME = re.compile(r"[가-힣]{2,4}")  # a Korean name, full (윤채원) or given (채원)
 # Ticket keys as people say them: "PAY-142", "#142".
 _TICKET_KEY = re.compile(r"\b[A-Za-z][A-Za-z0-9]{1,9}-\d{1,6}\b|#\d{1,6}\b")
 _POINTS_BACK = re.compile(r"\b(?:it|that|this|them|those)\b|그거|그건|그것|이건|이거|그 ?부분", re.IGNORECASE)

@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -114,10 +114,9 @@ def _best_other(scores: dict[str, float], key: str) -> float:
     return max((v for k, v in scores.items() if k != key), default=0.0)
 
 
-def labels(found: Sequence[Candidate], reader: MeetingReader, meeting: dict[str, object]) -> np.ndarray:
+def labels(found: Sequence[Candidate], reader: MeetingReader, meeting: dict[str, Any]) -> np.ndarray:
     """1 for each candidate an annotated move of the meeting names (ticket, status and line), else 0."""
-    annotated: dict[str, list[dict[str, object]]] = meeting["gold"]  # type: ignore[assignment]
-    gold = {(g["ticketId"], g["to"], g["line"]) for g in annotated["statusUpdates"]}
+    gold = {(g["ticketId"], g["to"], g["line"]) for g in meeting["gold"]["statusUpdates"]}
     return np.array([float((c.ticket.id, c.target.value, reader.read_lines[c.position][0].index) in gold)
                      for c in found], np.float32)
 
