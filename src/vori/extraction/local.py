@@ -1160,8 +1160,9 @@ class MeetingReader:
             recent = any(e.index is not None and line - e.index <= CONTEXT_LINES for e in ticket.evidence)
             raised = (ticket.evidence[0].index is not None and 0 < line - ticket.evidence[0].index <= 2
                       and similarity(title, _speech(ticket.evidence[0].quote or "")) >= RAISED)
-            if raised or similarity(ticket.title, title) >= (0.5 if recent else 0.75):
-                if raised and similarity(ticket.title, title) < 0.5 and names_work(title):
+            alike = similarity(ticket.title, title)
+            if raised or alike >= (0.5 if recent else 0.75):
+                if raised and alike < 0.5 and names_work(title):
                     ticket.title = title  # the fix as asked for ("Fix the auto-renew"), not the symptom ("Moved DNS")
                 ticket.evidence.append(evidence)
                 ticket.assignee = ticket.assignee or statement.assignee
