@@ -391,3 +391,36 @@ def test_a_request_in_the_words_of_the_problem_just_raised_is_its_fix() -> None:
                        "Milo: Yes, I'll fix it this week."], [])
     assert [sorted(e.index for e in t.evidence) for t in result.tickets] == [[0, 1, 2]]
     assert result.tickets[0].title == "Fix the auto-renew"
+
+
+def test_a_move_taken_back_later_in_the_meeting_is_undone() -> None:
+    result = _extract([
+        "Tom: Billing dashboard: done, merged last night.",
+        "Ana: Great.",
+        "Ana: Anything else on search?",
+        "Tom: No.",
+        "Tom: Sorry, scratch what I said earlier. The billing dashboard's not merged. The PR's approved but CI failed.",
+    ], BOARD)
+    assert ("T3", "DONE") not in _moves(result)
+
+
+def test_started_then_a_step_of_it_told_is_under_way() -> None:
+    result = _extract([
+        "Ana: Billing dashboard?",
+        "Tom: I actually got going on it yesterday. I went through the invoice tables and found two broken joins.",
+    ], BOARD)
+    assert _moves(result) == {("T3", "IN_PROGRESS")}
+
+
+@pytest.mark.parametrize("transcript", [
+    ["Leena: And the search indexing job, the one we closed, comes back empty for archived posts.",
+     "Nadia: Every archived post?", "Leena: The ones I tried.", "Nadia: Okay, that wants its own ticket. Leena?",
+     "Leena: Mine."],
+    ["지은: 그리고 검색 인덱싱 작업이요, 보관된 글은 검색 결과가 안 나와요.", "현우: 전부 다요?",
+     "지은: 해 본 건 전부요.", "현우: 그건 별도 티켓으로 만들죠. 지은 님이 맡아 주세요.", "지은: 네."],
+])
+def test_a_ticket_asked_for_in_so_many_words_is_the_item_just_described(transcript: list[str]) -> None:
+    result = _extract(transcript, BOARD if transcript[0].startswith("Leena") else [
+        ("T4", "검색 인덱싱 작업", "DONE")])
+    assert len(result.tickets) == 1 and not result.status_updates
+    assert result.tickets[0].status == TicketStatus.TODO and 0 in result.tickets[0].lines()

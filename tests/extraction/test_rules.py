@@ -38,6 +38,22 @@ EN = [
     ("What I did do this week: I rotated the payment gateway API keys.", "DONE", "rotated the payment gateway", "Ana"),
     ("We need somebody to write a runbook for the SMS outage.", "TODO", "write a runbook", None),
     ("Dmitri, while you're waiting on Walt, can you look into the slow backup?", "TODO", "slow backup", "Dmitri"),
+    # reports in other words: a bare "done" with a time, a second verb sharing the subject, a branch cut
+    ("Done as of last night.", "DONE", "", None),
+    ("I moved it into this sprint and got going on it yesterday.", "IN_PROGRESS", "it", "Ana"),
+    ("I reviewed the spec and merged the parser fix.", "DONE", "parser fix", "Ana"),
+    ("Cutting the branch for PAY-12 now.", "IN_PROGRESS", "", "Ana"),
+    # what is not in yet is the rest of work under way
+    ("I started the importer on Monday, the parsing is written, the validation isn't in yet.", "IN_PROGRESS",
+     "", "Ana"),
+    ("The audit log and the rollback button both went out in Monday's release.", "DONE", "rollback button", None),
+    # what its users get now says which ticket is out; a complaint does not
+    ("Dispatchers get a text now when a van runs late.", "in use", "", None),
+    ("Users get logged out now when they switch tabs.", None, "", None),
+    ("I'll patch the parser to skip empty rows.", "TODO", "patch the parser", "Ana"),
+    ("Let's keep it parked for now.", "dropped", "", None),
+    ("We updated the status page by hand at six-something.", "timeline", "", None),  # a time said, not written
+    ("Could anyone on the data team rebuild the nightly export?", "TODO", "rebuild the nightly export", None),
     ("Ama, could you write up a test plan for the merging, so we have it when Ben's done?", "TODO", "test plan",
      "Ama"),
     ("I'd also fix the bug where the progress bar freezes on Safari.", "TODO", "progress bar freezes", "Ana"),
@@ -183,6 +199,15 @@ KO = [
     ("그거 조리중, 픽업대기까지는 다 돼", "IN_PROGRESS", "", None),  # done up to a point: under way
     ("보드에 있는 PLC 타임아웃 알람 건도 아직 착수 전입니다", "negated", "", None),
     ("의견을 한 번에 드렸어야 했는데", "negated", "", None),  # should have: was not done
+    ("두 건 다 어제 끝내셨대요", "DONE", "", None),  # honorific, and passed on
+    ("방금 브랜치 땄어요", "IN_PROGRESS", "", None),
+    ("시작은 한 걸로 봐 주세요", "IN_PROGRESS", "", None),
+    ("외래 약국에서 어제부터 실제로 쓰고 있어요", "DONE", "외래 약국", None),
+    ("재고는 이제 주문 들어오면 자동으로 빠져요", "DONE", "", None),
+    ("결제 실패하면 바로 장바구니가 날아가요", None, "", None),  # how it fails, not what now works
+    ("DB 용량이 꽤 커지겠네요", None, "", None),  # a prediction, not a promise
+    # what others said is the reason; the speaker's own report follows it
+    ("점장님들이 엑셀로 올리고 싶다고 하셔서 엑셀 업로드 만들었어요", "DONE", "엑셀 업로드", None),
 ]
 
 
@@ -243,3 +268,28 @@ def test_korean_speech_levels_and_reports(text: str, intent: str, work: str) -> 
     assert found == intent
     if work:
         assert work in last.statement.obj  # type: ignore[union-attr]
+
+
+def test_a_report_in_a_condition_is_what_would_happen() -> None:
+    said = english.analyze("We watch the current, and if it drops for ten seconds, we cut the pump.", "Ana")
+    assert [c.ignored for c in said if "pump" in c.text] == ["condition"]
+
+
+def test_work_made_then_handed_over_is_named_by_what_was_made() -> None:
+    said = korean.analyze("저는 어제 조교님들용 사용 가이드 문서 만들어서 공유 드렸어요", "민수")
+    assert said[-1].statement is not None and said[-1].statement.intent.value == "DONE"
+    assert "사용 가이드" in said[-1].statement.obj
+
+
+def test_a_promise_about_it_made_on_a_condition_is_no_promise_yet() -> None:
+    said = english.analyze("If a second one comes in, we'll ticket it.", "Ana")
+    assert [c.ignored for c in said] == [None, "condition"]
+    said = english.analyze("Can anyone else on the app team pick it up?", "Ana")
+    assert said[0].statement is not None and said[0].statement.pronoun  # the item under discussion, not new work
+
+
+def test_done_with_something_still_left_later_in_the_line_is_under_way() -> None:
+    said = korean.analyze("그건 사실상 다 됐는데요, 영문 쪽은 글자 수로 세야 해서 그게 남았어요", "민수")
+    assert said[0].statement is not None and said[0].statement.intent.value == "IN_PROGRESS"
+    said = korean.analyze("고쳐서 월요일에 반영했고, 이걸로 남은 게 없습니다", "민수")
+    assert said[1].statement is not None and said[1].statement.intent.value == "DONE"

@@ -52,7 +52,19 @@ _DECLINE = re.compile(r"^(?:no\b|nope|not me\b|sorry|i can't|i cannot|i won't|no
                       r"(?:저는 |제가 )?(?:이번 주는 |이번엔 )?(?:어려울|힘들|못 ?할|안 ?될) ?것 ?같|시간이 ?없)",
                       re.IGNORECASE)
 _SHIPPED = re.compile(r"\b(?:merged|deployed|shipped|released|rolled out|went live|is live|in production|fixed|"
-                      r"resolved)\b|반영|배포|머지|릴리스|릴리즈|출시|해결|라이브|운영에 ?나갔|오픈했", re.IGNORECASE)
+                      r"resolved|delivered|handed (?:it |them )?over|went out)\b|반영|배포|머지|릴리스|릴리즈|출시|해결|라이브|"
+                      r"운영에 ?나갔|오픈했|보내\s?드렸|전달\s?드렸|납품|발송(?:됐|했|되었)", re.IGNORECASE)
+# "That wants its own ticket", "let's make a ticket for it", "별도 티켓으로 만들죠": the item described is new work.
+_TICKET_IT = re.compile(r"\b(?:wants|needs|deserves|gets|should get|should have|warrants)\s+(?:its own|a|a separate|a new|"
+                        r"their own)\s+(?:ticket|card|issue|story)\b|\bthat's a new (?:one|ticket|card)\b|"
+                        r"\b(?:make|open|create|file|raise|log|cut)\s+(?:a\s+)?(?:new\s+|separate\s+)?(?:ticket|card|issue)\s+"
+                        r"(?:for|on)\s+(?:it|that|this|them)\b|\blet's ticket (?:it|that|this)\b|"
+                        r"(?:별도|새|따로|신규)\s?(?:티켓|이슈|카드)(?:으로|로|을|를|이|하나)?\s?(?:(?!안\s|못\s)\S+\s)?(?:만들|파|따|생성|등록|올리|빼|잡)|"
+                        r"티켓\s?(?:하나\s?)?(?:새로\s?)?(?:만들|파|따|생성|등록)", re.IGNORECASE)
+# "Scratch what I said earlier", "아까 말씀드린 거 정정할게요": the speaker corrects something said before.
+_LATE_CORRECTION = re.compile(r"\b(?:scratch (?:that|what i said)|i was wrong|i misspoke|my mistake|correction|"
+                              r"i take (?:that|it) back|i spoke too soon)\b|정정|잘못 (?:말씀드|말했|얘기했)|"
+                              r"취소할게요", re.IGNORECASE)
 # "Actually no, …", "아 아니다, …": the speaker corrects what they just said.
 _CORRECTION = re.compile(r"^\W*(?:(?:actually|wait|sorry|oh|hmm|um|well|uh)\W+)*(?:no|nope|scratch that|correction)\b"
                          r"|^\W*(?:아\s?)?아니(?:다|요|에요|네요|지)\b|^\W*(?:아\s?)?잠깐(?:만)?", re.IGNORECASE)
@@ -266,9 +278,10 @@ _NO_PROBLEM = re.compile(r"(?:이상|문제|에러|오류|이슈|특이 ?사항)
 _PROBLEM = re.compile(
     r"\b(?:no|missing|lacks?|without|doesn't|don't|isn't|can't|won't|broken|bug|bugs|error|errors|fails?|failing|"
     r"crash(?:es|ing)?|slow|flaky|wrong|outdated|stale|leak(?:s|ing)?|timing out|times out|need|needs|"
-    r"mangl\w*|garbl\w*|corrupt\w*|freez\w*|stuck|duplicat\w*|overflow\w*)\b"
+    r"mangl\w*|garbl\w*|corrupt\w*|freez\w*|stuck|duplicat\w*|overflow\w*|blew up|blows up|comes back (?:null|empty|"
+    r"blank|wrong)|returns? (?:null|nothing|empty|blank)|(?:is|are|'s) (?:just )?(?:empty|blank|null))\b"
     r"|없|안 ?되|안 ?돼|깨지|깨져|틀리|틀렸|누락|빠져|빠지|느려|느리|에러|버그|오류|문제|이슈|필요|예전|오래된|안 ?맞|"
-    r"안 ?(?:찍|보이|뜨|나오|먹|들어가|넘어가|열리|눌리|저장)|"
+    r"안 ?(?:찍|보이|보여|뜨|떠|나오|나와|먹|들어가|넘어가|열리|열려|눌리|눌려|저장)|"
     r"나오더라|뜨던|중복", re.IGNORECASE)
 
 
@@ -431,7 +444,12 @@ _CHORE = re.compile(
     r"|^(?:revisit|circle back|get back to|look at it|talk to|talk with|chat with|sync with|draft (?:that|the|an|a) "
     r"(?:email|message|reply|note))\b"
     r"|(?:^|\s)(?:링크|자료|파일|문서|메일|메시지|초대|일정|캘린더)?\s?(?:보내|전달|공유|알려|물어|연락|말씀)\S*$"
-    r"|\b(?:myself|yourself|ourselves|himself|herself|themselves)$", re.IGNORECASE)
+    r"|\b(?:myself|yourself|ourselves|himself|herself|themselves)$"
+    # "put the link in the channel", "copy me on the mail", "I'll write it up", "can you find out?"
+    r"|^(?:put|post|drop|paste|stick)\s+(?:(?:the|a|an|my|our)\s+)?(?:\w+\s+)?(?:link|links|notes|actions|action "
+    r"items|recording|summary|minutes|numbers)\s+(?:in|into|on)\s+(?:the\s+)?(?:channel|doc|thread|chat|slack|wiki|"
+    r"notes|ticket)$|^(?:copy|cc|bcc)\s+(?:me|us|him|her|them)\s+(?:on|in)\b|^(?:write|type)\s+(?:it|this|that|them)\s+"
+    r"up$|^(?:find out|figure (?:it|that) out|pick (?:it|that) up|look into (?:it|that))$", re.IGNORECASE)
 
 
 # Not a piece of work: a timeline entry ("restarted the pods at 2:52"), a time, a vague pronoun ("anything risky").
@@ -539,11 +557,14 @@ class MeetingReader:
         self.line_topics = 0  # items already talked about in the utterance being read
         self.line_statements = 0  # statements about work in the utterance being read
         self.line_text = ""
-        self.mention: _Mention | None = None
+        self.mentions: list[_Mention] = []  # the last few items described
+        self._mention: _Mention | None = None
         self.acked: ExtractedTicket | None = None  # the request this utterance just accepted
         self.declined = False  # this utterance turned a request down
         self.folded = False  # this utterance said its work is part of other work
         self.dropped: set[str] = set()  # board tickets the meeting dropped, closed as won't-do or postponed
+        self.corrected: tuple[int, str] | None = None  # (line, ticket) whose earlier move that line took back
+        self.taken_back: set[str] = set()  # board tickets whose move the meeting took back
         self.speaker: str | None = None  # who is speaking now
         self.in_detail = False  # reading a detail of the item under discussion (see _detail)
         self.line_said = ""  # the clause just before, in this utterance, when it stated nothing itself
@@ -558,6 +579,17 @@ class MeetingReader:
             speaker = utterance.speaker or split_speaker(utterance.text)[0]
             if speaker:
                 self.names.add(speaker)
+
+    @property
+    def mention(self) -> _Mention | None:
+        """The work described last and not taken on yet."""
+        return self._mention
+
+    @mention.setter
+    def mention(self, value: _Mention | None) -> None:
+        self._mention = value
+        if value is not None:
+            self.mentions = [*self.mentions[-3:], value]
 
     def set_board(self, tickets: list[BoardTicket]) -> None:
         """The board as it is now (live: people move tickets while the meeting goes on)."""
@@ -739,6 +771,8 @@ class MeetingReader:
                      evidence: Evidence) -> StatusUpdate | None:
         statement = clause.statement
         if statement is None:
+            if _TICKET_IT.search(clause.text) and self._ticket_it(line, evidence):
+                return None
             if _CORRECTION.match(clause.text) and self.last_move is not None and self.last_move[0] == line:
                 self._take_back(clause.text, line, said_so=True)  # "…it went out, actually no, sorry…"
             elif clause.ignored == "rolled back":
@@ -756,6 +790,8 @@ class MeetingReader:
                 self._dropped(clause.text, line)
             elif clause.ignored == "negated":
                 self._take_back(clause.text, line)
+                if _LATE_CORRECTION.search(self.line_text):
+                    self._correct_earlier(clause.text, line)
             return None
         if statement.intent == Intent.BLOCKED:
             self._blocker(statement, line, evidence)
@@ -817,12 +853,18 @@ class MeetingReader:
         parts = [p for p in _LIST.split(said) if content_words(p)]
         if len(parts) < 2:
             return None
+        if _is_korean_line(said, self.request.language):
+            parts[-1] = korean.without_predicate(parts[-1])  # "확인서 PDF 둘 다 어제 끝내셨대요": the name only
         found: list[tuple[BoardTicket, float]] = []
         for part in parts:
             ticket, score = self._match(part, line)
-            if ticket is None or score < MATCH or any(ticket is t for t, _ in found):
+            if ticket is None or score < NEW:
+                continue  # "태호 님 거 전달드리면, …": words around the list, naming nothing on the board
+            if score < MATCH or any(ticket is t for t, _ in found):
                 return None
             found.append((ticket, score))
+        if len(found) < 2:
+            return None
         moves = []
         for ticket, score in found:
             self._focus(line, board=ticket, score=score)
@@ -944,10 +986,41 @@ class MeetingReader:
         else:
             self.updates[ticket_id] = before
         self.status[ticket_id] = previous
+        self.taken_back.add(ticket_id)
         self.last_move = None
         if said_so and _CORRECTION.match(text) and topic is not None and topic.board is not None \
                 and topic.board.id == ticket_id:
             self.topic = None  # "…the export, well, no, sorry, not the export": it was not about that item
+
+    def _ticket_it(self, line: int, evidence: Evidence) -> bool:
+        """ "Okay, that wants its own ticket. Leena, yours?", "그건 별도 티켓으로 만들죠": the item just described
+        becomes a ticket; whoever answers takes it."""
+        recent = [m for m in self.mentions if line - m.line <= CONTEXT_LINES]
+        if not recent:
+            return False
+        # the item said in most words: "the gate comes back null for codeshares", not "Four out of four"
+        mention = max(recent, key=lambda m: (len(content_words(m.title)), -m.line))
+        self.mention, self.mentions = None, []
+        said = Statement(Intent.TODO, mention.evidence.quote or "", mention.title)
+        self._new_ticket(said, None, mention.line, mention.evidence,
+                         problem=is_problem(mention.evidence.quote or "") and not _WANTS.search(mention.title))
+        if self.topic is not None and self.topic.new is not None:
+            if evidence not in self.topic.new.evidence:
+                self.topic.new.evidence.append(evidence)
+            self.request_open = (line, self.topic.new, None)
+        return True
+
+    def _correct_earlier(self, text: str, line: int) -> None:
+        """ "Sorry, scratch what I said earlier. 310's not merged.": a move of an earlier line, named again and
+        denied with a correction, is undone."""
+        ticket, score = self.board.best(text)
+        moved = self.updates.get(ticket.id) if ticket is not None and score >= MATCH else None
+        if ticket is None or moved is None or moved.evidence.index is None or moved.evidence.index >= line:
+            return
+        del self.updates[ticket.id]
+        self.status[ticket.id] = moved.from_status
+        self.corrected = (line, ticket.id)  # "…not merged. The PR's approved but…": not moved again in this line
+        self.taken_back.add(ticket.id)
 
     def _dropped(self, text: str, line: int) -> None:
         """ "Let's push that to next quarter" right after a piece of work came up: it is not work now."""
@@ -1125,8 +1198,15 @@ class MeetingReader:
                 self.updates[ticket.id] = moved.model_copy(update={"to_status": TicketStatus.IN_PROGRESS})
             self.status[ticket.id] = TicketStatus.IN_PROGRESS
             return None
-        if (target is None or self.recap or ticket.id in self.dropped
+        if (target is None or self.recap or ticket.id in self.dropped or self.corrected == (at, ticket.id)
                 or not allowed_transition(current, target, Cause.SPEECH)):
+            return None
+        if (target == TicketStatus.DONE and current == TicketStatus.IN_PROGRESS and self.last_move is not None
+                and self.last_move[:2] == (at, ticket.id) and self.last_move[3] == TicketStatus.TODO
+                and not _SHIPPED.search(statement.clause)
+                and self.board.scores([statement.clause]).get(ticket.id, 0.0) < MATCH):
+            # "I got going on it yesterday. I went through the Vault paths and found nine certs": started, then
+            # a step of it told; the item is under way, not finished
             return None
         original = self.updates[ticket.id].from_status if ticket.id in self.updates else current
         update = StatusUpdate(ticket_id=ticket.id, from_status=original, to_status=target,

@@ -36,6 +36,8 @@ ADD = 0.7  # a candidate at least this likely becomes a move
 CONFIDENCE = 0.7  # the most a learned move is sure of: under a live meeting's move confidence (0.75)
 SIZE = 26  # features per candidate
 _TARGET = {Intent.DONE: TicketStatus.DONE, Intent.IN_PROGRESS: TicketStatus.IN_PROGRESS}
+# Reports set aside by the rules that still say some ticket is out: "QA signed off", "dispatchers get a text now"
+_SAYS_WHICH = (None, "signed off", "in use")
 _NOT_YET = re.compile(r"\b(?:not|n't|yet|still|until|before)\b|아직|계속|남아|전이|전입|안 ", re.IGNORECASE)
 _HEDGE = re.compile(r"\b(?:i think|i believe|probably|maybe|should be|i'd like|kind of|sort of)\b|것 같|듯|아마",
                     re.IGNORECASE)
@@ -75,7 +77,7 @@ def candidates(reader: MeetingReader) -> list[Candidate]:
         if utterance.index in moved:
             continue
         reports = [c.statement for c in clauses if c.statement is not None and c.statement.intent in _TARGET
-                   and not c.statement.aside]
+                   and c.statement.aside in _SAYS_WHICH]
         if not reports:
             continue
         def at(j: int, key: str) -> float:
@@ -94,7 +96,8 @@ def candidates(reader: MeetingReader) -> list[Candidate]:
         for target in targets:  # "half of it is done, I'm on the rest": either reading may be the move
             statement = next(s for s in reports if _TARGET[s.intent] == target)
             open_ = [t for t in reader.board.tickets
-                     if ORDER[reader.status[t.id]] < ORDER[target] and t.id not in reader.dropped]
+                     if ORDER[reader.status[t.id]] < ORDER[target] and t.id not in reader.dropped
+                     and t.id not in reader.taken_back]
             subject = named(_title(statement.obj) or statement.obj) if statement.obj else {}
             for ticket in open_:
                 score, near = at(i, ticket.id), context.get(ticket.id, 0.0)

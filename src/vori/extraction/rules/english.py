@@ -9,6 +9,7 @@ blocks it. The phrase naming the work is cut out of the clause for matching and 
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from vori.extraction.rules.common import Clause, Intent, Statement, words
@@ -52,7 +53,9 @@ _WHO = rf"(?P<who>I|we|you|he|she|they|{_NAME})"
 
 _REQUEST = re.compile(
     rf"^(?:(?P<to>{_NAME})\s*,\s*)?(?:hey\s+)?(?:(?:while|when|once|since|after|before|if)\s+[^,?]{{3,60}},\s*)?"
-    r"(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|one of you)"
+    r"(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|one of you)(?:\s+else)?"
+    # "can anyone else on the app team pick it up?": who is asked, not the work
+    r"(?:\s+(?:on|in|from)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:team|side|squad|crew))?"
     rf"(?:(?:\s+(?:please|maybe|also|quickly))*\s+(?P<obj>.+?))?(?:\s*,?\s*(?P<to2>{_NAME}))?\s*\??$", _F)
 _NEED_SOMEONE = re.compile(
     r"^(?:so\s+|also\s+|and\s+)*(?:we|i)\s+(?:still\s+|also\s+|really\s+)*(?:need|want)\s+(?:someone|somebody|"
@@ -214,7 +217,10 @@ _HEDGE = re.compile(
     r"i figured|i believed|i was told|supposedly)\b", _F)
 _DROPPED = re.compile(
     r"\b(?:let's not|let us not|not going to|won't|(?:let's|we'll|we will|we can|we should)\s+drop|"
-    r"drop(?:ping|ped)?\s+(?:it|that|this|the idea)(?!\s+(?:in|into|on|off|by))|skip|skipping|postpone|postponed|"
+    r"drop(?:ping|ped)?\s+(?:it|that|this|the idea)(?!\s+(?:in|into|on|off|by))|"
+    # "let's skip it" drops it; "patch it to skip empty segments" says what the work does
+    r"(?<!to )(?<!is )(?<!are )(?<!was )skip|(?<!is )(?<!are )(?<!was )skipping|postpone|postponed|"
+    r"(?:keep|leave|keeping|leaving) (?:it|that|this|them) parked|"
     r"push(?:ed|ing)? (?:it |that |this )?(?:back|out)|push(?:ed|ing)? .{0,30}?to next|next quarter|next year|"
     r"next half|push(?:ed|ing)? (?:it|that|this|them) (?:to|until|till|into|past)\b|won't-?do|wontfix|"
     r"defer|deferred|deferring|hold (?:it|that|this|off)\b|put (?:it|that|this) on hold|"
@@ -483,7 +489,17 @@ def _first(patterns: tuple[re.Pattern[str], ...], clause: str) -> re.Match[str] 
         match = _SEARCHING[pattern].search(clause) if pattern in _SEARCHING else None
         if match:
             return match
+    # "I pulled that into this sprint and got going on it this morning": the verb after "and" has the
+    # clause's subject
+    shared = _SHARED_SUBJECT.match(clause)
+    if shared:
+        return _first(patterns, f"{shared.group('who')} {shared.group('rest')}")
     return None
+
+
+_SHARED_SUBJECT = re.compile(r"^(?P<who>i|we)\s+(?!(?:will|'ll|am|'m|was|want|need|think|guess|hope)\b)[^,.;?]{3,60}?"
+                             r"\s+and\s+(?:then\s+|also\s+|just\s+)?(?P<rest>(?:[a-z]+ed|got|began|begun|kicked|picked|dove|jumped|made|"
+                             r"took|put|wrote|built|set|shipped|finished)\b.+)$", _F)
 
 
 def _request(clause: str, speaker: str | None) -> Statement | None:
@@ -586,7 +602,10 @@ _STARTED_IT = re.compile(
     r"|^(?:(?:i|we)\s*(?:'ve|have)?\s+)?(?:started|begun)\s+(?:already|yesterday|today|this morning|last week)\b"
     r"|^(?:i|we)\s*(?:'ve|have)\s+(?:begun|started|commenced)\s*(?:[,.!]|$|in a\b|on it\b)"
     r"|\b(?:i|we)\s*(?:'ve|have)?\s+made\s+(?:a|an)\s+(?:\w+\s+)?start\s*(?:[,.!:;]|$)"
-    r"|\b(?:call|calling|consider|mark|marking)\s+(?:it|that|this)\s+(?:as\s+)?(?:in progress|started|underway)\b", _F)
+    r"|\b(?:call|calling|consider|mark|marking)\s+(?:it|that|this)\s+(?:as\s+)?(?:in progress|started|underway)\b"
+    # "creating the branch for ARR-311 now", "I'm branching off main for it": the work's first step
+    r"|\b(?:creating|cutting|making|opening|created|cut|made|opened)\s+(?:a|the|my)\s+(?:new\s+)?(?:feature\s+)?"
+    r"branch\s+(?:for|on)\b|\bbranch(?:ing|ed)\s+off\s+(?:of\s+)?(?:main|master|develop|dev|trunk)\b", _F)
 
 
 _CONDITION = re.compile(r"\b(?:when|once|if|until|unless|after|before|as soon as|whether)\b", _F)
@@ -601,11 +620,15 @@ _LEFT_TO_DO = re.compile(r"\b(?:left|remaining|to go|outstanding|still (?:missin
                          r"other than|minus)\b", _F)
 # "we rolled it back", "reverted it": what just went out is not out any more.
 _ROLLED_BACK = re.compile(r"\b(?:roll(?:ed|ing)?|rolled)\s+(?:it|that|this|them|everything)?\s*back\b|\brolled back\b|"
-                          r"\brevert(?:ed|ing)?\s+(?:it|that|this|them|the)\b|\brollback\b", _F)
+                          r"\brevert(?:ed|ing)?\s+(?:it|that|this|them|the)\b|"
+                          # "the rollback thing went out": a piece of work named by what it does, not a rollback
+                          r"\brollback\b(?!\s+(?:thing|feature|button|script|flow|plan|option|support|ticket|logic|tool|"
+                          r"path|step|work|job|story|one|bit|part|piece|item|fix|handling|mechanism|process|ui|screen|"
+                          r"page|api|endpoint|command|switch|toggle))", _F)
 # "Done.", "Fixed!", "All merged": the answer to what was just asked about.
 _BARE_DONE = re.compile(r"^(?:(?:it's|it is|that's|that is|they're|they are)\s+(?:all\s+)?in\s+(?:prod|production|main|"
                         r"master)[.!]*$)|^out[.!]*$|^(?:i\s+)?(?:already did|already done|did it already|done already)[.!]*$|^(?:all |totally |fully |finally |already )?(?:done|finished|fixed|merged|shipped|deployed|"
-                        r"live|sorted|wrapped up|complete|completed|resolved)(?:\s+(?:last night|yesterday|this morning|"
+                        r"live|sorted|wrapped up|complete|completed|resolved)(?:\s+(?:(?:as of|since)\s+)?(?:last night|yesterday|this morning|"
                         r"today|earlier|on (?:monday|tuesday|wednesday|thursday|friday)|(?:monday|tuesday|wednesday|"
                         r"thursday|friday)))?[.!]*$", _F)
 # "it's in the 4.12 build", "were both in the App Store build that went out", "are in and live", "both out".
@@ -636,10 +659,31 @@ _IN_USE = re.compile(r"^(?:everyone|everybody|people|customers|users|clients|the
                      r"[.!]?$", _F)
 
 
+# "Ops gets paged in Slack now when a box goes over five degrees", "Owners can see the vet's ETA now": what its
+# users get now, so the work is out
+_NOW_HAPPENS = re.compile(
+    r"^(?!(?:i|we|you|it|that|this|there|let's|let me|if|when)\b)[\w' -]{2,50}?\s+(?:now\s+|already\s+|also\s+)*"
+    r"(?:gets?|sees?|receives?|can|shows?|appears?|pops? up|lands?|syncs?|goes|go)\b[^?]*\bnow\b[^?]*$", _F)
+_WHEN_NOW = re.compile(r"\bnow\b[^?]*\b(?:when|whenever|every time|each time|as soon as|automatically|on (?:its|their) "
+                       r"own|instead of|without)\b|^[^?]*\bcan\b[^?]*\bnow[.!]?$", _F)
+_COMPLAINT = re.compile(r"\b(?:bad|broken|bug|buggy|wrong|issue|problem|fail|fails|failing|error|errors|crash|crashes|"
+                        r"logged out|stuck|annoying|complain|complaining|slow|twice|double)\b", _F)
+_MODAL = re.compile(r"\b(?:will|'ll|would|'d|should|could|might|may|going to|gonna|need|needs|want|wants|wish|"
+                    r"hope|supposed to|if|can't|cannot|doesn't|don't|won't|isn't|aren't|no longer)\b", _F)
+
+
 def _done(clause: str, speaker: str | None) -> Statement | None:
     match = _IN_USE.match(clause)
     if match:
         return _statement(Intent.DONE, clause, _noun_phrase(match.group("obj")), None, speaker, confidence=0.9)
+    shared = _SHARED_SUBJECT.match(clause)
+    if shared and _PAST_START.match(shared.group("rest")):
+        return None  # "I moved it into this sprint and got going on it": the report is the start
+    if (_NOW_HAPPENS.match(clause) and _WHEN_NOW.search(clause) and not _MODAL.search(clause)
+            and not _COMPLAINT.search(clause)):
+        now = _statement(Intent.DONE, clause, clause, None, speaker, confidence=0.7)
+        now.aside = "in use"  # it says which ticket is out; it is never the name of new work
+        return now
     match = _CLOSE_NAMED.match(clause)
     if match and not _WONT_DO.search(clause) and not _NEGATION.search(clause):
         obj = (match.group("obj") or match.group("obj1") or match.group("obj2") or match.group("obj3")
@@ -825,14 +869,37 @@ def analyze_clause(clause: str, speaker: str | None) -> Clause:
     # a report), and a subject with a negated verb in it ("we don't plan stuff that's moving") is no subject.
     scope = re.split(r"\b(?:because|since|although|though|whereas|unless|until|don't tell)\b", clause, maxsplit=1,
                      flags=_F)[0]
-    if _NEGATION.search(scope.replace(statement.obj, " ", 1) if statement.obj else scope) or re.search(
-            r"\b(?:don't|doesn't|didn't|won't|can't|isn't|aren't)\b", statement.obj, _F):
-        return Clause(clause, None, "negated")
+    if _negated(statement, scope):
+        # "I started it yesterday, the endpoints are written, the query params aren't in yet": not finished, but
+        # what is not done yet is the rest of work under way
+        started = _progress(clause, speaker) if statement.intent == Intent.DONE else None
+        if started is None or started.intent != Intent.IN_PROGRESS or _negated(started, scope):
+            return Clause(clause, None, "negated")
+        statement = started
     if _OLD_OR_PERSONAL.search(scope):
         statement.aside = "personal"  # kept only if it clearly names a ticket on the board
-    if statement.intent in (Intent.DONE, Intent.IN_PROGRESS) and re.search(r"\b\d{1,2}:\d{2}\b", clause):
+    if statement.intent in (Intent.DONE, Intent.IN_PROGRESS) and _CLOCK.search(clause):
         return Clause(clause, None, "timeline")  # "the generator ran at 6:55, …": what happened when, not a report
     return Clause(clause, statement)
+
+
+# A time of day, as written or said: "at 6:55", "at six-something", "at 2 a.m.", "around half past four"
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b(?:at|around|about|by|until|till)\s+(?:(?:one|two|three|four|five|six|seven|eight|"
+                    r"nine|ten|eleven|twelve)(?:[- ](?:something|ish|thirty|fifteen|forty(?:-five)?|twenty|o'clock))|"
+                    r"\d{1,2}\s?(?:a\.?m\.?|p\.?m\.?)|half past \w+|quarter (?:past|to) \w+)(?!\w)", _F)
+
+
+def _negated(statement: Statement, scope: str) -> bool:
+    """A negation in the statement's scope, or in its subject ("we don't plan stuff that's moving"). Work under way
+    is said up to the next clause with a subject of its own ("I started it, the params aren't in yet")."""
+    obj = statement.obj
+    if statement.intent == Intent.IN_PROGRESS:
+        scope, obj = _NEW_SUBJECT.split(scope, maxsplit=1)[0], _NEW_SUBJECT.split(obj, maxsplit=1)[0]
+    return bool(_NEGATION.search(scope.replace(obj, " ", 1) if obj else scope) or re.search(
+        r"\b(?:don't|doesn't|didn't|won't|can't|isn't|aren't)\b", obj, _F))
+
+
+_NEW_SUBJECT = re.compile(r",\s+(?:but\s+|and\s+)?(?=(?:the|a|an|my|our|its|this|that|those|these)\s)", _F)
 
 
 # "Image rights field: I picked it up Monday", "Payments: done.": an item named, then what happened to it.
@@ -898,8 +965,20 @@ _THEIRS = re.compile(r"\b(?:(?:that's|that is|it's|it is|this is) on them|not ou
                      r"problem)|on their (?:side|end)|[a-z]+ team's\b)", _F)
 
 
+# "…, and if it drops under the threshold for ten seconds": the clause ends inside a condition
+_IF_CLAUSE = re.compile(r"(?:^|,\s*|\band\s+|\bso\s+|\bbut\s+)(?:if|when|whenever|once|as soon as|every time|each time)\b"
+                        r"(?![^.!?]*\b(?:is|are|was|were)\s+(?:done|finished|live|merged|deployed)\b)[^.!?]*$", _F)
+
+
 def analyze(text: str, speaker: str | None) -> list[Clause]:
     read = [_labelled(clause, speaker) or analyze_clause(clause, speaker) for clause in clauses(text)]
+    for before, after in itertools.pairwise(read):
+        # "if it drops under the threshold for ten seconds, we cut the pump": what would happen, not a report
+        if (_IF_CLAUSE.search(before.text) and after.statement is not None
+                and (after.statement.intent in (Intent.DONE, Intent.IN_PROGRESS)
+                     # "If a second one comes in, we'll ticket it": a promise only if it happens
+                     or (after.statement.intent == Intent.TODO and after.statement.pronoun))):
+            after.statement, after.ignored = None, "condition"
     if _THEIRS.search(text):
         for clause in read:
             if clause.statement is not None and clause.statement.intent in (Intent.TODO, Intent.IN_PROGRESS,

@@ -71,7 +71,7 @@ _DECISION = re.compile(r"으?로 ?갈게요|으?로 ?가겠습니다|결정했|�
 
 # Predicates, read at the end of the clause. Each starts where the work's name ends.
 _DONE = re.compile(
-    r"(?:완료(?:했|됐|되었|하였|되어|처리|입니다|예요|이에요|상태|했어|됐어|요|\s*했|\s*됐|$)|끝났|끝냈|끝내\s?놨|끝났어|"
+    r"(?:완료(?:했|됐|되었|하였|되어|처리|입니다|예요|이에요|상태|했어|됐어|요|하셨|\s*했|\s*됐|$)|끝났|끝냈|끝내셨|마치셨|끝내\s?놨|끝났어|"
     r"마무리(?:\s*(?:했|됐|되었|지었|지어|해\s?놨|해\s?뒀|단계))|마쳤|다\s?(?:했|됐|끝|만들었|고쳤|올렸|넣었|바꿨|옮겼|붙였)|"
     r"완료로\s?(?:보셔도|봐도|처리해도|치셔도|쳐도)|"
     # "그건 닫으셔도 돼요", "완료 처리하셔도 됩니다", "끝난 걸로 보시면 됩니다": declared done, politely
@@ -83,13 +83,16 @@ _DONE = re.compile(
     r"(?:다들|모두|현장에서|고객들이|고객분들이|사용자들이|유저들이|선생님들이|기사님들이|직원들이|매장에서)\s?(?:\S+\s){0,2}"
     r"(?:잘\s?)?(?:쓰고|사용하고|이용하고|쓰시고|사용하시고)\s?(?:있|계시)|"
     # "리마인더는 오늘 아침부터 실제로 나가고 있어요": running for real
-    r"(?:실제로|정상적으로|문제 ?없이)\s?(?:나가고|돌아가고|쓰이고|동작하고|발송되고)\s?있|"
+    r"(?:실제로|정상적으로|문제 ?없이)\s?(?:나가고|돌아가고|쓰이고|동작하고|발송되고|쓰고|사용하고|이용하고)\s?있|"
+    # "이제 처방 나오면 조제기로 바로 넘어가요": what happens now, on its own
+    r"(?:^|\s)(?:이제|이젠|지금은|이제는)\s(?:\S+\s){0,6}\S*(?:면|때)\s(?:\S+\s){0,4}(?:바로|알아서|자동으로)\s"
+    r"(?:\S+\s){0,3}\S+(?:요|니다)[.!]?$|"
     # "키오스크에서 QR 찍는 거 이제 다 돼요": it works now
     r"(?:이제|다)\s?(?:다\s?|잘\s?)?(?:돼요|됩니다|되네요|돼)[.!]?$|"
     r"(?:배포|디플로이|머지|병합|해결|반영|적용|출시|릴리스|릴리즈|론칭|런칭|오픈|제출|전달|공유|세팅|셋업|설정|추가|제거|"
     r"교체|업데이트|업그레이드|마이그레이션|구현|개발|작성|수정|정리|연동|통합|머지|패치|픽스|처리|테스트|녹화|"
     r"발송|등록|생성|삭제|변경|전환|이관|도입|적용|리팩토링|최적화|자동화)(?:를|을|도|는|가|이)?\s*(?:다\s*)?"
-    r"(?:했|됐|되었|하였|해\s?놨|해\s?뒀|해\s?두었|시켰|완료|끝|나갔|들어갔|돼\s?있|되어\s?있)|"
+    r"(?:했|됐|되었|하였|하셨|해\s?놨|해\s?뒀|해\s?두었|시켰|완료|끝|나갔|들어갔|돼\s?있|되어\s?있)|"
     r"(?:배포|스토어|운영|프로덕션|릴리즈|릴리스|라이브)\S*\s?(?:\S+\s)?올렸|고쳤|내보냈|보냈|(?<!말씀)(?<!건)드렸|붙였|만들었|짰|짜\s?놨|넣었|뺐|바꿨|옮겼|닫았|풀었|나갔습니다|나갔어요|라이브(?:됐|예요|입니다)|"
     r"잘\s?돌아가|정상\s?동작|(?:까지|다|이제)\s?끝[.!]?$|(?:배포|반영|릴리즈|릴리스|머지|검수|QA|테스트)까지\s?(?:다\s?)?(?:했|됐|마쳤|끝냈|나갔)|(?:같이|함께|다|이미|벌써)\s?나갔|"
     # "정리해놨어요", "올려뒀어요": done and left in place
@@ -98,12 +101,16 @@ _PROGRESS = re.compile(
     r"(?:(?:하고|보고|만들고|짜고|고치고|찾고|파고|알아보고|살펴보고|붙이고|들여다보고|진행하고|작업하고|개발하고|"
     r"구현하고|수정하고|테스트하고|검토하고|리뷰하고|정리하고|작성하고|준비하고|분석하고|조사하고|디버깅하고|옮기고|"
     r"붙잡고|돌리고|쓰고|그리고|잡고|손대고|만지고|다듬고|고민하고)\s?(?:있|계시)|"
-    r"(?:PR|피알|MR|브랜치|드래프트|리뷰)\S*\s?(?:\S+\s)?(?:올렸|올려\s?놨|올려\s?뒀)(?:어요|습니다|어|다|고|는데)?|(?:진행|작업|개발|구현|리뷰|검토|테스트|QA|작성|준비|분석|조사|"
+    r"(?:PR|피알|MR|브랜치|드래프트|리뷰)\S*\s?(?:\S+\s)?(?:올렸|올려\s?놨|올려\s?뒀)(?:어요|습니다|어|다|고|는데)?|"
+    r"브랜치\S*\s?(?:\S+\s)?(?:땄|팠|만들었|생성했|따\s?놨|파\s?놨)|(?:진행|작업|개발|구현|리뷰|검토|테스트|QA|작성|준비|분석|조사|"
     r"디버깅|수정|마이그레이션|리팩토링|설계|논의|배포)\s?중|시작했|시작해서|시작했어|시작됐|착수했|착수해서|착수|"
-    r"시작(?:은|도|까지는)\s?(?:했|해\s?놨|해\s?뒀)|손\s?대\s?봤|(?:재)?심사\s?(?:넣었|올렸|요청했|신청했|들어갔)|리뷰\s?(?:요청했|올렸)|들어갔|건드렸|건드려\s?봤|(?:짜|만들어|붙여|구현해|개발해|작업해|그려)\s?봤|손\s?봤|1차로?\s?해\s?봤|돌려\s?봤|시작해\s?(?:버렸|봤|놨|뒀)(?:어요|습니다|어|다|고|는데)?|시작하게\s?됐|손\s?대기\s?시작|손\s?댔|잡았어요|잡았습니다|붙었|반쯤|절반\s?정도|거의\s?다\s?(?:됐|왔|끝)|"
+    r"시작(?:은|도|까지는)\s?(?:했|해\s?놨|해\s?뒀)|"
+    # "시작은 한 걸로 봐 주세요": declared started
+    r"시작(?:은|도)?\s?(?:한|된)\s?(?:걸로|것으로)\s?(?:봐\s?주세요|보셔도\s?(?:돼요|됩니다)|봐도\s?(?:돼요|됩니다)|"
+    r"치셔도\s?(?:돼요|됩니다)|보시면\s?(?:돼요|됩니다)|해\s?주세요)|손\s?대\s?봤|(?:재)?심사\s?(?:넣었|올렸|요청했|신청했|들어갔)|리뷰\s?(?:요청했|올렸)|들어갔|건드렸|건드려\s?봤|(?:짜|만들어|붙여|구현해|개발해|작업해|그려)\s?봤|손\s?봤|1차로?\s?해\s?봤|돌려\s?봤|시작해\s?(?:버렸|봤|놨|뒀)(?:어요|습니다|어|다|고|는데)?|시작하게\s?됐|손\s?대기\s?시작|손\s?댔|잡았어요|잡았습니다|붙었|반쯤|절반\s?정도|거의\s?다\s?(?:됐|왔|끝)|"
     r"진행되고\s?있|진행\s?상황|하는\s?중)")
 _TODO = re.compile(
-    r"(?:겠습니다|겠어요|겠음|겠네요|[ㄹ을할볼갈줄드릴올릴만들잡챙길붙일고칠짤넣을]게요|께요|[할볼갈] ?거예요|[할볼] ?거에요|"
+    r"(?:겠습니다|겠어요|겠음|(?:야|하|해)겠네요|[ㄹ을할볼갈줄드릴올릴만들잡챙길붙일고칠짤넣을]게요|께요|[할볼갈] ?거예요|[할볼] ?거에요|"
     r"[할볼] ?겁니다|예정(?:입니다|이에요|이고|이라|이요|이니|인데|$)|계획(?:입니다|이에요)|야\s?(?:합니다|해요|돼요|됩니다|겠|할|하고)|"
     r"주세요|주시겠어요|주시면|주실\s?수|줄\s?수\s?있|주실래요|부탁(?:드립니다|드려요|해요|합니다)|맡겠|맡을게|맡아|"
     r"해\s?줘요|해\s?줘$|해\s?주라|해\s?줄래|"
@@ -298,6 +305,18 @@ def looks_verbal(word: str) -> bool:
     return bool(_HANGUL_ONLY.match(bare)) and bare not in _NOUNS_LIKE_VERBS and bool(_VERBAL_ENDING.search(bare))
 
 
+def without_predicate(text: str) -> str:
+    """ "확인서 PDF 둘 다 어제 끝내셨대요" → "확인서 PDF": the last item of a list, without what is said of it."""
+    words = _TIME_PHRASE.sub(" ", text).split()
+    while len(words) > 1 and (looks_verbal(words[-1]) or _LIST_TAIL.match(words[-1])
+                              or re.search(r"[가-힣](?:요|니다|죠|네|음)[.!]?$", words[-1])):
+        words.pop()
+    return " ".join(words)
+
+
+_LIST_TAIL = re.compile(r"^(?:둘|셋|세|두|다|모두|전부|이미|벌써|드디어|개|건|\d+개|\d+건)$")
+
+
 def refers_back(clause: str) -> bool:
     """ "그건 …", "그거 …": the clause is about what was just being discussed."""
     return bool(_DEMONSTRATIVE.match(clause.strip()))
@@ -340,8 +359,14 @@ def analyze_clause(clause: str, speaker: str | None, names: Collection[str] = ()
             return Clause(clause, None, reason)  # ("티켓 새로 파서 내가 고칠게": filing is the means, fixing the work)
     if _EXTERNAL.search(text):
         return Clause(clause, None, "external")
-    if _QUOTED.search(text):
-        return Clause(clause, None, "quoted")
+    quoted = _QUOTED.search(text)
+    if quoted:
+        # "…올리고 싶다고 하셔서 엑셀 업로드 만들었어요": what was said is the reason; the speaker's report follows
+        because = re.match(r"\S*(?:서|니까|길래)\s+(?P<rest>\S.*)$", text[quoted.end():])
+        if because is None:
+            return Clause(clause, None, "quoted")
+        said = analyze_clause(because.group("rest"), speaker, names)
+        return Clause(clause, said.statement, said.ignored)
     if _FROM_LATER.search(text):
         # "패치 끝나고 목요일부터요": when it will start, so a plan
         return Clause(clause, Statement(Intent.TODO, clause, "", speaker, True, confidence=0.8))
@@ -406,9 +431,21 @@ def _classify(text: str) -> tuple[Intent, re.Match[str]] | None:
     return best
 
 
+_HANDED_OVER = re.compile(r"^(?:공유|전달|제출|발송|송부|납품|업로드|등록)$")
+
+
 def analyze(text: str, speaker: str | None, names: Collection[str] = ()) -> list[Clause]:
     read = _analyze(text, speaker, names)
-    for before, after in itertools.pairwise(read):
+    for k, (before, after) in enumerate(itertools.pairwise(read)):
+        rest = " ".join(c.text for c in read[k + 1:])  # the rest of the line
+        if (before.statement is None and before.ignored is None and re.search(r"(?:어서|아서|해서|여서)$", before.text)
+                and after.statement is not None and after.statement.intent in (Intent.DONE, Intent.IN_PROGRESS)
+                and not after.statement.aside and _HANDED_OVER.match(after.statement.obj)):
+            # "사용 가이드 문서 만들어서 / 공유 드렸어요": the work is what was made, its end the handing over
+            work = mention(before.text, names)
+            if work:
+                after.statement.obj, after.statement.pronoun = work, False
+                after.statement.clause = f"{before.text} {after.statement.clause}"
         # "공문 보냈는데 / 아직 답이 없네요": done, but still waiting, so not finished
         if (before.statement is not None and before.statement.intent == Intent.DONE
                 and re.search(r"(?:는데|지만|긴 한데|었는데|았는데)요?$", before.text)
@@ -416,9 +453,10 @@ def analyze(text: str, speaker: str | None, names: Collection[str] = ()) -> list
             before.statement, before.ignored = None, "negated"
         elif (before.statement is not None and before.statement.intent == Intent.DONE
               and (re.search(r"아직\s?(?:\S+\s){0,4}\S*만\s?(?:돼|되|됐|했|나와|붙|가능)", after.text)
-                   or re.search(r"(?:만|밖에|하나|두 ?개|것만|거만)\s?남았|남은 ?(?:건|거|게)", after.text)
+                   or re.search(r"(?:만|밖에|하나|두 ?개|것만|거만)\s?남았|남은 ?(?:건|거|게)(?!\s?(?:없|하나도 ?없))",
+                                after.text)
                    or (re.search(r"(?:는데|지만)요?$", before.text)
-                       and re.search(r"여전히|아직도|그대로", after.text)))):
+                       and re.search(r"여전히|아직도|그대로|남았|남아\s?있", rest)))):
             # "웹소켓 붙였고요, 근데 아직 101동 102동만 돼요": done for a part only, so under way
             before.statement.intent = Intent.IN_PROGRESS
     return read
