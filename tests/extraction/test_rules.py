@@ -54,6 +54,13 @@ EN = [
     ("Let's keep it parked for now.", "dropped", "", None),
     ("We updated the status page by hand at six-something.", "timeline", "", None),  # a time said, not written
     ("Could anyone on the data team rebuild the nightly export?", "TODO", "rebuild the nightly export", None),
+    # accepted, a pull request up, the item then "I'm on", rejected, not out for real yet
+    ("Accepted.", "signed off", "", None),
+    ("Search filters, PR's up.", "IN_PROGRESS", "", "Ana"),
+    ("Fifty-three I'm on.", "IN_PROGRESS", "Fifty-three", "Ana"),
+    ("QA sent it back this morning.", "rolled back", "", None),
+    ("The fraud rule is dark launched.", "negated", "", None),
+    ("That's finished by the way.", "DONE", "that", None),
     ("Ama, could you write up a test plan for the merging, so we have it when Ben's done?", "TODO", "test plan",
      "Ama"),
     ("I'd also fix the bug where the progress bar freezes on Safari.", "TODO", "progress bar freezes", "Ana"),
@@ -206,6 +213,10 @@ KO = [
     ("재고는 이제 주문 들어오면 자동으로 빠져요", "DONE", "", None),
     ("결제 실패하면 바로 장바구니가 날아가요", None, "", None),  # how it fails, not what now works
     ("DB 용량이 꽤 커지겠네요", None, "", None),  # a prediction, not a promise
+    ("정산 배치는 완료 처리할게요", "DONE", "정산 배치", None),  # marking it done is not a plan
+    ("승인할게요", "signed off", "", None),
+    ("테스트해 보고 반려했어요", "rolled back", "", None),
+    ("그거 빼면 다 했어요", "IN_PROGRESS", "", None),  # all but one thing
     # what others said is the reason; the speaker's own report follows it
     ("점장님들이 엑셀로 올리고 싶다고 하셔서 엑셀 업로드 만들었어요", "DONE", "엑셀 업로드", None),
 ]
@@ -291,5 +302,7 @@ def test_a_promise_about_it_made_on_a_condition_is_no_promise_yet() -> None:
 def test_done_with_something_still_left_later_in_the_line_is_under_way() -> None:
     said = korean.analyze("그건 사실상 다 됐는데요, 영문 쪽은 글자 수로 세야 해서 그게 남았어요", "민수")
     assert said[0].statement is not None and said[0].statement.intent.value == "IN_PROGRESS"
+    said = korean.analyze("어제 A/B 붙였는데 응답률이 31에서 38퍼로 올랐어. 근데 아직 이틀치라 더 봐야 돼", "민수")
+    assert said[0].ignored == "negated"
     said = korean.analyze("고쳐서 월요일에 반영했고, 이걸로 남은 게 없습니다", "민수")
     assert said[1].statement is not None and said[1].statement.intent.value == "DONE"

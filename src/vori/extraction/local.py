@@ -76,7 +76,8 @@ _NOT_DONE_YET = re.compile(r"\b(?:done|finished|complete|completed|merged|live|s
                            r"끝|완료|마무리|배포|머지", re.IGNORECASE)
 _NOT_STARTED = re.compile(r"\b(?:start|started|starting|begun|began|touched|picked up|kicked off)\b|시작|착수|손", re.IGNORECASE)
 # "So to recap: …", "정리하면 …": the meeting restating itself.
-_RECAP = re.compile(r"^\W*(?:(?:so|okay|ok|alright|right)\W+)*(?:to (?:recap|summari[sz]e|sum up|wrap up)|recap|"
+_RECAP = re.compile(r"^\W*(?:(?:so|okay|ok|alright|right|great|good|thanks|cool|perfect)\W+)*(?:to (?:recap|summari[sz]e|"
+                    r"sum up|wrap up)|recap|"
                     r"summary|in summary|summing up|quick recap|let me recap|let me summari[sz]e)\b|"
                     r"^\W*(?:(?:자|네|그럼|그러면|좋아요|오케이)\W+)*(?:정리하면|정리해 ?보면|정리하자면|요약하면|요약하자면|"
                     r"정리할게요|정리하겠습니다|마지막으로 ?정리)", re.IGNORECASE)

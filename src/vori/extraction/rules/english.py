@@ -572,7 +572,10 @@ _DECLARED_DONE = re.compile(
     r"(?:comfortable|happy|fine|okay|ok)\s+(?:closing|to close|calling)\s+(?:it|that|this)(?:\s+(?:done|finished|complete))?|"
     r"can\s+(?:now\s+|safely\s+)?be\s+(?:considered|called|marked(?:\s+as)?|treated\s+as)\s+(?:done|complete|completed|"
     r"finished|closed|resolved)|(?:mark|move|moving|marking)\s+(?:it|that|this)(?:\s+one)?\s+(?:as|to|over to|into)\s+"
-    r"(?:done|complete|completed|closed)|(?:feel free|free|good|safe|okay|ok)\s+to\s+close\s+(?:it|that|this))\b", _F)
+    r"(?:done|complete|completed|closed)|(?:feel free|free|good|safe|okay|ok)\s+to\s+close\s+(?:it|that|this)|"
+    # "I clicked through it on staging, accepted": the one who checks it accepts it
+    r"^(?:(?:and|so|okay|ok)\s+)?(?:accepted|i(?:'ve| have)? accepted (?:it|that|this)|i'm accepting (?:it|that|this)|"
+    r"i'll accept (?:it|that|this))(?=[.!]?$))\b", _F)
 # "We can close the SSO ticket", "you can mark the retry logic as done", "the export can be considered complete",
 # "QA signed off on the importer": done, said of a named item.
 _CLOSE_NAMED = re.compile(
@@ -603,6 +606,7 @@ _STARTED_IT = re.compile(
     r"|^(?:i|we)\s*(?:'ve|have)\s+(?:begun|started|commenced)\s*(?:[,.!]|$|in a\b|on it\b)"
     r"|\b(?:i|we)\s*(?:'ve|have)?\s+made\s+(?:a|an)\s+(?:\w+\s+)?start\s*(?:[,.!:;]|$)"
     r"|\b(?:call|calling|consider|mark|marking)\s+(?:it|that|this)\s+(?:as\s+)?(?:in progress|started|underway)\b"
+    r"|(?:^|,\s*)(?:the\s+|my\s+|a\s+)?(?:pr|pull request|mr|merge request)(?:'s|\s+is)\s+(?:up|open|out)\b"
     # "creating the branch for ARR-311 now", "I'm branching off main for it": the work's first step
     r"|\b(?:creating|cutting|making|opening|created|cut|made|opened)\s+(?:a|the|my)\s+(?:new\s+)?(?:feature\s+)?"
     r"branch\s+(?:for|on)\b|\bbranch(?:ing|ed)\s+off\s+(?:of\s+)?(?:main|master|develop|dev|trunk)\b", _F)
@@ -615,11 +619,14 @@ _STILL_LEFT = re.compile(
     r"\bone down\b|\bready (?:to start|to pick up|for dev|for development|to go into dev)\b|\b(?:staying|stays|stay|keep it|leave it|leaving it)\s+open\b|\bin shadow mode\b|"
     r"\bbefore (?:calling|we call|i call|marking|we mark|i mark) (?:it|that|this) (?:done|finished|complete|closed)\b|"
     r"\bnot (?:calling|ready to call) (?:it|that) (?:done|finished)\b|"
-    r"\bbehind a (?:feature )?flag\b|\bnot (?:blocking|enforcing|enabled|turned on) (?:anything|yet)\b", _F)
+    r"\bbehind a (?:feature )?flag\b|\bdark[- ]launch(?:ed)?\b|\b(?:is|are|'s|'re|still)\s+in uat\b|\bcode[- ]complete\b|\bnot (?:blocking|enforcing|enabled|turned on) (?:anything|yet)\b", _F)
 _LEFT_TO_DO = re.compile(r"\b(?:left|remaining|to go|outstanding|still (?:missing|open|pending)|except|apart from|"
                          r"other than|minus)\b", _F)
 # "we rolled it back", "reverted it": what just went out is not out any more.
 _ROLLED_BACK = re.compile(r"\b(?:roll(?:ed|ing)?|rolled)\s+(?:it|that|this|them|everything)?\s*back\b|\brolled back\b|"
+                          # "QA sent it back", "I bounced it", "it failed UAT", "we reopened it": not accepted
+                          r"\b(?:sent|kicked|bounced|pushed)\s+(?:it|that|this|them)\s+back\b|\brejected (?:it|that|this)\b|"
+                          r"\bfailed (?:qa|uat|review|acceptance)\b|\breopened (?:it|that|this|the ticket)\b|"
                           r"\brevert(?:ed|ing)?\s+(?:it|that|this|them|the)\b|"
                           # "the rollback thing went out": a piece of work named by what it does, not a rollback
                           r"\brollback\b(?!\s+(?:thing|feature|button|script|flow|plan|option|support|ticket|logic|tool|"
@@ -722,7 +729,7 @@ def _done(clause: str, speaker: str | None) -> Statement | None:
         return None  # "ping me when the month view's fixed": a condition, not a report
     if match:
         rest = match.groupdict().get("rest") or ""
-        if re.match(r"\s*(?:yet|soon|by|next|tomorrow|later|in\s+\w+\s+(?:days|weeks))", rest, _F):
+        if re.match(r"\s*(?:yet|soon|by(?! the way)|next|tomorrow|later|in\s+\w+\s+(?:days|weeks))", rest, _F):
             return None  # "will be done by Friday" / "done soon" is a plan, not a report
         if _PARTIAL.match(match.group("obj")):
             # "about a third of the sections are done": the work it belongs to is under way.
@@ -764,6 +771,9 @@ def _progress(clause: str, speaker: str | None) -> Statement | None:
     return statement
 
 
+# "Forty-two I'm on", "the audit table, I'm on it": the item, then that the speaker works on it
+_ITEM_THEN_ON_IT = re.compile(r"^(?P<obj>(?!(?:i|we|you|it|that|this|what|which|who)\b)[\w'-]+(?:\s+[\w'-]+){0,5}?)\s*,?\s+"
+                              r"(?:i'm|i am|we're|we are)\s+(?:already\s+|now\s+)?on(?:\s+it)?\s*(?:[,.!]|$)", _F)
 _PAST_START = re.compile(r"\b(?:started|began|begun|kicked|picked|got going|jumped|dove|dived|opened|put up|made a start)\b",
                          _F)
 _I_AM_ON = re.compile(r"(?<![\w'])(?:i'm|i am|we're|we are|i've been|i have been|we've been|we have been)\s", _F)
@@ -772,6 +782,9 @@ _I_AM_ON = re.compile(r"(?<![\w'])(?:i'm|i am|we're|we are|i've been|i have been
 def _under_way(clause: str, speaker: str | None) -> Statement | None:
     if _STARTED_IT.search(clause):
         return Statement(Intent.IN_PROGRESS, clause, "", speaker, True)
+    match = _ITEM_THEN_ON_IT.match(clause)
+    if match:
+        return _statement(Intent.IN_PROGRESS, clause, match.group("obj"), "I", speaker, confidence=0.9)
     match = _WORKS_SOMEWHERE.match(clause) or _FIRST_GO.match(clause)
     if match:
         obj = match.group("obj") or match.groupdict().get("obj2") or ""
@@ -849,7 +862,10 @@ def analyze_clause(clause: str, speaker: str | None) -> Clause:
         if closed is not None:
             return Clause(clause, closed)
     if _DECLARED_DONE.search(clause) and not _NEGATION.search(clause):
-        return Clause(clause, Statement(Intent.DONE, clause, "", None, True))  # "I consider that item complete"
+        declared = Statement(Intent.DONE, clause, "", None, True)  # "I consider that item complete"
+        if re.search(r"\baccept", clause, _F):
+            declared.aside = "signed off"  # accepted by whoever checks it: says which ticket, never new work
+        return Clause(clause, declared)
     if _DROPPED.search(clause):
         return Clause(clause, None, "dropped")
     if _HEDGE.search(clause):

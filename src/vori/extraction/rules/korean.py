@@ -76,7 +76,9 @@ _DONE = re.compile(
     r"완료로\s?(?:보셔도|봐도|처리해도|치셔도|쳐도)|"
     # "그건 닫으셔도 돼요", "완료 처리하셔도 됩니다", "끝난 걸로 보시면 됩니다": declared done, politely
     # (closing alone, "닫아도 될 것 같아요", may be closing it as not needed: not said to be done)
-    r"완료\s?처리\s?(?:하셔도|해도|하시면|하면)|끝난\s?(?:걸로|것으로)\s?(?:보시면|봐도|보셔도|치셔도|쳐도|하셔도)|"
+    r"완료\s?처리\s?(?:하셔도|해도|하시면|하면|할게요|하겠습니다|할게|했어요|했습니다)|"
+    # "시안이랑도 똑같아요. 승인할게요": the one who checks it accepts it
+    r"승인\s?(?:할게요|하겠습니다|할게|했어요|했습니다|했어|됐어요|됐습니다|완료)|끝난\s?(?:걸로|것으로)\s?(?:보시면|봐도|보셔도|치셔도|쳐도|하셔도)|"
     # "QA 통과했습니다", "검수 통과됐어요", "사인오프 받았어요": the acceptance check passed (tests passing is not it)
     r"(?:QA|qa|큐에이|검수|인수\s?테스트|UAT|uat|스토어\s?심사|앱\s?심사|심사)\S*\s?(?:\S+\s){0,5}통과(?:했|됐|되었|하였)|사인\s?오프\s?(?:받았|났|됐|나왔)|"
     # "작업지시서 폰으로 보는 거, 어제부터 현장에서 다들 쓰고 있어요": in its users' hands
@@ -108,7 +110,9 @@ _PROGRESS = re.compile(
     # "시작은 한 걸로 봐 주세요": declared started
     r"시작(?:은|도)?\s?(?:한|된)\s?(?:걸로|것으로)\s?(?:봐\s?주세요|보셔도\s?(?:돼요|됩니다)|봐도\s?(?:돼요|됩니다)|"
     r"치셔도\s?(?:돼요|됩니다)|보시면\s?(?:돼요|됩니다)|해\s?주세요)|손\s?대\s?봤|(?:재)?심사\s?(?:넣었|올렸|요청했|신청했|들어갔)|리뷰\s?(?:요청했|올렸)|들어갔|건드렸|건드려\s?봤|(?:짜|만들어|붙여|구현해|개발해|작업해|그려)\s?봤|손\s?봤|1차로?\s?해\s?봤|돌려\s?봤|시작해\s?(?:버렸|봤|놨|뒀)(?:어요|습니다|어|다|고|는데)?|시작하게\s?됐|손\s?대기\s?시작|손\s?댔|잡았어요|잡았습니다|붙었|반쯤|절반\s?정도|거의\s?다\s?(?:됐|왔|끝)|"
-    r"진행되고\s?있|진행\s?상황|하는\s?중)")
+    r"진행되고\s?있|진행\s?상황|하는\s?중|"
+    # "그거 빼면 다 했어요": all but one thing, so under way
+    r"(?:빼면|빼고|빼고는|말고는|제외하면|제외하고)\s?(?:\S+\s)?다\s?(?:했|됐|끝났|끝냈))")
 _TODO = re.compile(
     r"(?:겠습니다|겠어요|겠음|(?:야|하|해)겠네요|[ㄹ을할볼갈줄드릴올릴만들잡챙길붙일고칠짤넣을]게요|께요|[할볼갈] ?거예요|[할볼] ?거에요|"
     r"[할볼] ?겁니다|예정(?:입니다|이에요|이고|이라|이요|이니|인데|$)|계획(?:입니다|이에요)|야\s?(?:합니다|해요|돼요|됩니다|겠|할|하고)|"
@@ -117,7 +121,7 @@ _TODO = re.compile(
     r"야\s?(?:하는데|되는데|할\s?것\s?같|될\s?것\s?같|겠어요|겠네요)|"
     r"기로\s?(?:했|하죠|합시다|해요|하겠)|합시다|하시죠|봅시다|해\s?보죠|하죠$|하자$|필요합니다|필요해요|챙기겠|챙길게)")
 _CLOCK_TIME = re.compile(r"\d{1,2}\s?시\s?\d{1,2}\s?분|\b\d{1,2}:\d{2}\b")
-_SIGNED_OFF = re.compile(r"통과|사인\s?오프")
+_SIGNED_OFF = re.compile(r"통과|사인\s?오프|승인")
 _STEM_VERB = re.compile(r"(?:하|해|했|할|합|함|하겠|하고|되|돼|됐|됩|될|시켜|시킬|시키)[가-힣]*$")
 
 _PERSON_SUFFIX = re.compile(r"^(?P<name>[가-힣A-Za-z]{1,8}?)\s?(?:님|씨|매니저님|팀장님|책임님|선임님|대리님|과장님|프로님)"
@@ -370,7 +374,7 @@ def analyze_clause(clause: str, speaker: str | None, names: Collection[str] = ()
     if _FROM_LATER.search(text):
         # "패치 끝나고 목요일부터요": when it will start, so a plan
         return Clause(clause, Statement(Intent.TODO, clause, "", speaker, True, confidence=0.8))
-    if re.search(r"되돌렸|되돌려\s?놨|롤백(?:했|됐|시켰|\s했)|원복(?:했|됐|\s했)|리버트", text):
+    if re.search(r"되돌렸|되돌려\s?놨|롤백(?:했|됐|시켰|\s했)|원복(?:했|됐|\s했)|리버트|반려(?:했|\s했|시켰|\s?됐(?!던))", text):
         return Clause(clause, None, "rolled back")  # "바로 되돌렸어요": what went out is not out any more
     if re.search(r"(?:완료|끝난 ?(?:건|게|거)|다 ?된 ?(?:건|게|거))(?:는|은)? ?아니", text):
         return Clause(clause, None, "negated")  # "완료는 아니에요": not done
@@ -424,7 +428,8 @@ def _classify(text: str) -> tuple[Intent, re.Match[str]] | None:
             if best is None or (match.end(), -match.start()) > (best[1].end(), -best[1].start()):
                 best = (intent, match)
     promise = _promise(text)
-    if promise is not None and (best is None or promise.start() >= best[1].start()):
+    if promise is not None and (best is None or promise.start() >= best[1].start()) and not (
+            best is not None and best[1].end() >= promise.end()):  # "완료 처리할게요": the promise is part of it
         best = (Intent.TODO, promise)
     if best is not None and best[0] == Intent.DONE and re.search(r"(?:면|으면|고 나서|후에|뒤에)\s", text[best[1].end():]):
         return None
@@ -449,7 +454,7 @@ def analyze(text: str, speaker: str | None, names: Collection[str] = ()) -> list
         # "공문 보냈는데 / 아직 답이 없네요": done, but still waiting, so not finished
         if (before.statement is not None and before.statement.intent == Intent.DONE
                 and re.search(r"(?:는데|지만|긴 한데|었는데|았는데)요?$", before.text)
-                and re.search(r"아직|(?:^|\s)안\s|못|없", after.text)):
+                and (re.search(r"아직|(?:^|\s)안\s|못|없", after.text) or re.search(r"아직", rest))):
             before.statement, before.ignored = None, "negated"
         elif (before.statement is not None and before.statement.intent == Intent.DONE
               and (re.search(r"아직\s?(?:\S+\s){0,4}\S*만\s?(?:돼|되|됐|했|나와|붙|가능)", after.text)
