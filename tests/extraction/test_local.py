@@ -424,3 +424,19 @@ def test_a_ticket_asked_for_in_so_many_words_is_the_item_just_described(transcri
         ("T4", "검색 인덱싱 작업", "DONE")])
     assert len(result.tickets) == 1 and not result.status_updates
     assert result.tickets[0].status == TicketStatus.TODO and 0 in result.tickets[0].lines()
+
+
+@pytest.mark.parametrize(("transcript", "moved"), [
+    (["Ana: Can we close the billing dashboard?", "Tom: Yep. Finance has been using it since Wednesday."], True),
+    (["Ana: Is the password reset email done?", "Tom: Yes."], True),
+    (["Ana: Is the password reset email done?", "Tom: Yes, almost, one thing left."], False),
+    (["Ana: Is the password reset email done?", "Ana: Yes? Anyone?"], False),
+])
+def test_a_yes_to_whether_it_is_done_is_the_report(transcript: list[str], moved: bool) -> None:
+    assert bool(_moves(_extract(transcript, BOARD)) & {("T2", "DONE"), ("T3", "DONE")}) == moved
+
+
+def test_a_yes_in_korean_to_whether_it_is_done_is_the_report() -> None:
+    result = _extract(["지수: 데이파트 편집기 끝났나요?", "민수: 네, 어제부터 영업팀이 쓰고 있어요."],
+                      [("T1", "데이파트 편집기", "IN_PROGRESS")])
+    assert _moves(result) == {("T1", "DONE")}

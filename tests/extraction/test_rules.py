@@ -61,6 +61,12 @@ EN = [
     ("QA sent it back this morning.", "rolled back", "", None),
     ("The fraud rule is dark launched.", "negated", "", None),
     ("That's finished by the way.", "DONE", "that", None),
+    ("Four-two-two's out.", "DONE", "Four-two-two", None),
+    ("Done and dusted.", "DONE", "", None),
+    ("I already ran the backfill from the gateway buffers.", "DONE", "ran the backfill", "Ana"),
+    ("I did knock out the battery panel though.", "DONE", "battery panel", "Ana"),
+    ("And the copy rotation weights, I'm killing that.", None, "", None),  # dropping it is not working on it
+    ("Not me till the export's out.", None, "", None),
     ("Ama, could you write up a test plan for the merging, so we have it when Ben's done?", "TODO", "test plan",
      "Ama"),
     ("I'd also fix the bug where the progress bar freezes on Safari.", "TODO", "progress bar freezes", "Ana"),
@@ -217,6 +223,7 @@ KO = [
     ("승인할게요", "signed off", "", None),
     ("테스트해 보고 반려했어요", "rolled back", "", None),
     ("그거 빼면 다 했어요", "IN_PROGRESS", "", None),  # all but one thing
+    ("반만 했어요", "IN_PROGRESS", "", None),
     # what others said is the reason; the speaker's own report follows it
     ("점장님들이 엑셀로 올리고 싶다고 하셔서 엑셀 업로드 만들었어요", "DONE", "엑셀 업로드", None),
 ]

@@ -54,6 +54,20 @@ _DECLINE = re.compile(r"^(?:no\b|nope|not me\b|sorry|i can't|i cannot|i won't|no
 _SHIPPED = re.compile(r"\b(?:merged|deployed|shipped|released|rolled out|went live|is live|in production|fixed|"
                       r"resolved|delivered|handed (?:it |them )?over|went out)\b|반영|배포|머지|릴리스|릴리즈|출시|해결|라이브|"
                       r"운영에 ?나갔|오픈했|보내\s?드렸|전달\s?드렸|납품|발송(?:됐|했|되었)", re.IGNORECASE)
+# "Is the export done?", "Can we close the daypart editor?", "Did the fix go out?", "정산 배치 끝났나요?",
+# "그거 닫아도 돼요?": asking whether the work is finished
+_DONE_QUESTION = re.compile(
+    r"^(?:so\s+|and\s+|okay\s+|ok\s+)?(?:is|are|was|were|has|have)\s+(.+?)\s+(?:been\s+)?(?:all\s+)?(?:done|finished|"
+    r"complete|completed|live|merged|out|deployed|shipped|closed)\b[^?]*\?$|"
+    r"^(?:so\s+|and\s+|okay\s+|ok\s+)?(?:can|could|shall)\s+(?:we|i|you)\s+(?:close|close out|mark)\s+(.+?)"
+    r"(?:\s+(?:as\s+)?(?:done|complete|closed))?\s*\?$|"
+    r"^(?:so\s+|and\s+|okay\s+|ok\s+)?did\s+(.+?)\s+(?:go out|go live|ship|land|get merged|get deployed)\b[^?]*\?$|"
+    r"^(.*?)\s?(?:끝났|완료됐|완료했|다 ?됐|배포됐|머지됐|마무리됐|나갔)\S*\s?\?$|^(.*?)\s?(?:닫아도|완료 ?처리해도)\s?"
+    r"(?:돼요|될까요|되나요|되죠|되겠죠|될까)\s?\?$", re.IGNORECASE)
+_NOT_QUITE = re.compile(r"\b(?:almost|nearly|not yet|not quite|mostly|except|but|apart from|pretty much|basically)\b|"
+                        r"아직|거의|빼고|남았|근데|그런데|다만", re.IGNORECASE)
+_YES = re.compile(r"^\W*(?:yep|yes|yeah|yup|yes it is|it is|they are|correct|absolutely|sure is|sure can|네|넵|예|응|"
+                  r"맞아요|맞습니다|그럼요)(?:\W|$)", re.IGNORECASE)
 # "That wants its own ticket", "let's make a ticket for it", "별도 티켓으로 만들죠": the item described is new work.
 _TICKET_IT = re.compile(r"\b(?:wants|needs|deserves|gets|should get|should have|warrants)\s+(?:its own|a|a separate|a new|"
                         r"their own)\s+(?:ticket|card|issue|story)\b|\bthat's a new (?:one|ticket|card)\b|"
@@ -564,6 +578,7 @@ class MeetingReader:
         self.declined = False  # this utterance turned a request down
         self.folded = False  # this utterance said its work is part of other work
         self.dropped: set[str] = set()  # board tickets the meeting dropped, closed as won't-do or postponed
+        self.done_asked: tuple[int, BoardTicket, str | None, float] | None = None  # "Is X done?" just asked
         self.corrected: tuple[int, str] | None = None  # (line, ticket) whose earlier move that line took back
         self.taken_back: set[str] = set()  # board tickets whose move the meeting took back
         self.speaker: str | None = None  # who is speaking now
@@ -732,6 +747,7 @@ class MeetingReader:
         # that work, not a ticket of its own
         self.folded = any(clause.ignored == "folded" for clause in clauses)
         self.read_lines.append((utterance, text, clauses))
+        pending, self.done_asked = self.done_asked, None
         for clause in clauses:
             self.clock += 1
             asked = asked or clause.ignored == "question" or bool(clause.statement and clause.statement.request)
@@ -739,6 +755,16 @@ class MeetingReader:
             if move is not None:
                 moves.append(move)
             self.line_said = clause.text if clause.statement is None else ""
+            if clause.ignored == "question":
+                self._asked_if_done(clause.text, utterance.index)
+        if (pending is not None and not moves and utterance.index == pending[0] + 1 and speaker
+                and speaker != pending[2] and _YES.match(text) and not _NOT_QUITE.search(text)
+                and not any(c.ignored in ("negated", "question", "hedged", "rolled back") for c in clauses)):
+            # "Can we close the daypart editor?" "Yep. Sales have been using it since Wednesday."
+            said = Statement(Intent.DONE, text, "", None, True)
+            move = self._move(pending[1], said, 0.8 * pending[3], evidence)
+            if move is not None:
+                moves.append(move)
         if asked:
             self.question_line = utterance.index
         self.recent = [*self.recent[-1:], (utterance.index, text)]
@@ -1010,6 +1036,21 @@ class MeetingReader:
                 self.topic.new.evidence.append(evidence)
             self.request_open = (line, self.topic.new, None)
         return True
+
+    def _asked_if_done(self, text: str, line: int) -> None:
+        """ "Is the export done?", "Can we close the daypart editor?", "정산 배치 끝났나요?": a yes on the next line
+        by someone else is the report."""
+        plain = _DONE_QUESTION.search(text)
+        if plain is None:
+            return
+        what = next((g for g in plain.groups() if g), "")
+        ticket, score = self.board.best(what or text)
+        if (ticket is None or score < MATCH) and (english.refers_back(what) if what else True):
+            topic = self.topic
+            if topic is not None and topic.board is not None and line - topic.line <= 1:
+                ticket, score = topic.board, topic.score
+        if ticket is not None and score >= MATCH:
+            self.done_asked = (line, ticket, self.speaker, score)
 
     def _correct_earlier(self, text: str, line: int) -> None:
         """ "Sorry, scratch what I said earlier. 310's not merged.": a move of an earlier line, named again and

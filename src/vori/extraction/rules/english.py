@@ -150,7 +150,8 @@ _PROGRESSIVE = re.compile(
 _NOT_PROGRESS = words(
     "going thinking wondering hoping planning waiting having feeling doing being getting trying looking "
     "expecting assuming guessing seeing saying asking talking meaning leaning considering struggling "
-    "blocking missing running coming heading leaving taking")
+    "blocking missing running coming heading leaving taking killing dropping scrapping cancelling canceling parking "
+    "shelving")
 _CONTINUING = re.compile(
     rf"^(?:{_WHO}\s*(?:am|'m|are|'re|is|'s|'ve been|have been|has been|'s been|'d been|had been)\s+)?"
     r"(?:(?:still|currently|now|actively|also|mostly|right now)\s+)*(?:working on|focusing on|busy with|"
@@ -612,7 +613,7 @@ _STARTED_IT = re.compile(
     r"branch\s+(?:for|on)\b|\bbranch(?:ing|ed)\s+off\s+(?:of\s+)?(?:main|master|develop|dev|trunk)\b", _F)
 
 
-_CONDITION = re.compile(r"\b(?:when|once|if|until|unless|after|before|as soon as|whether)\b", _F)
+_CONDITION = re.compile(r"\b(?:when|once|if|until|till|unless|after|before|as soon as|whether)\b", _F)
 _STILL_LEFT = re.compile(
     r"\b(?:only|one|last|two|three|a few|couple of)\s+(?:\w+\s+)?(?:bit|bits|thing|things|part|parts|piece|pieces|item|"
     r"items|step|steps)\s+(?:is\s+|are\s+)?(?:left|remaining|to go|outstanding)\b|\bthat's one\b(?:\s+(?:of|down))?|"
@@ -635,12 +636,12 @@ _ROLLED_BACK = re.compile(r"\b(?:roll(?:ed|ing)?|rolled)\s+(?:it|that|this|them|
 # "Done.", "Fixed!", "All merged": the answer to what was just asked about.
 _BARE_DONE = re.compile(r"^(?:(?:it's|it is|that's|that is|they're|they are)\s+(?:all\s+)?in\s+(?:prod|production|main|"
                         r"master)[.!]*$)|^out[.!]*$|^(?:i\s+)?(?:already did|already done|did it already|done already)[.!]*$|^(?:all |totally |fully |finally |already )?(?:done|finished|fixed|merged|shipped|deployed|"
-                        r"live|sorted|wrapped up|complete|completed|resolved)(?:\s+(?:(?:as of|since)\s+)?(?:last night|yesterday|this morning|"
+                        r"live|sorted|wrapped up|complete|completed|resolved|done and dusted|done done)(?:\s+(?:(?:as of|since)\s+)?(?:last night|yesterday|this morning|"
                         r"today|earlier|on (?:monday|tuesday|wednesday|thursday|friday)|(?:monday|tuesday|wednesday|"
                         r"thursday|friday)))?[.!]*$", _F)
 # "it's in the 4.12 build", "were both in the App Store build that went out", "are in and live", "both out".
 _IN_RELEASE = re.compile(
-    r"^(?P<obj>.+?)\s+(?:is|are|was|were|'s|'re)\s+(?:now\s+|both\s+|all\s+|already\s+)*(?:in\s+(?:the\s+|"
+    r"^(?P<obj>.+?)(?:\s+(?:is|are|was|were)|\s*'s|\s*'re)\s+(?:now\s+|both\s+|all\s+|already\s+)*(?:in\s+(?:the\s+|"
     r"today's\s+|yesterday's\s+|last night's\s+|this morning's\s+|monday's\s+|tuesday's\s+|wednesday's\s+|"
     r"thursday's\s+|friday's\s+)?(?:[\w.]+\s+){0,2}(?:build|release|deploy|deployment|hotfix|patch|rollout)\b|"
     r"in and (?:live|working|deployed|merged|shipped)\b|out\s+on\s+(?:both|all|the|each)?\s*(?:app\s+)?(?:stores?|"
@@ -745,7 +746,10 @@ def _done(clause: str, speaker: str | None) -> Statement | None:
 
 _DONE_PAST = re.compile(r"^(?:(?:on|last|this)\s+\w+\s+|yesterday\s+|over the weekend\s+)?"
                         r"(?P<who>i|we)\s+(?:(?:also|just|finally|already|actually|quickly|successfully)\s+)*"
-                        r"(?P<verb>[a-z]{3,}ed)\s+(?P<obj>(?:the|a|an|our|all|every|both|some|their)\b.+)$", _F)
+                        # "I already ran the backfill", "I did knock out the battery panel": irregular, or stressed
+                        r"(?:did\s+)?(?P<verb>[a-z]{3,}ed|ran|wrote|rewrote|built|rebuilt|made|sent|set up|spun up|"
+                        r"wired up|knocked out|knock out|hooked up|snuck|swapped)\s+"
+                        r"(?P<obj>(?:the|a|an|our|all|every|both|some|their)\b.+)$", _F)
 # Past-tense verbs that tell of something other than work done: "I noticed the…", "we asked the vendor…".
 _NOT_WORK_VERBS = words("""grabbed claimed noticed asked pinged emailed called talked mentioned realized realised wanted needed
 tried missed forgot liked loved hated watched played visited attended joined checked looked listened heard
