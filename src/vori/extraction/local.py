@@ -1029,13 +1029,21 @@ class MeetingReader:
         mention = max(recent, key=lambda m: (len(content_words(m.title)), -m.line))
         self.mention, self.mentions = None, []
         said = Statement(Intent.TODO, mention.evidence.quote or "", mention.title)
-        self._new_ticket(said, None, mention.line, mention.evidence,
-                         problem=is_problem(mention.evidence.quote or "") and not _WANTS.search(mention.title))
-        if self.topic is not None and self.topic.new is not None:
-            if evidence not in self.topic.new.evidence:
-                self.topic.new.evidence.append(evidence)
-            self.request_open = (line, self.topic.new, None)
+        self._take_on(mention, said, None, line, evidence, asked=True)
         return True
+
+    def _take_on(self, mention: _Mention, taken: Statement, speaker: str | None, line: int, evidence: Evidence,
+                 asked: bool) -> None:
+        """Work described earlier becomes a ticket, with this line among its evidence; when this line asks for it
+        (`asked`), the answer on the next line takes it on."""
+        self._new_ticket(taken, speaker, mention.line, mention.evidence,
+                         problem=is_problem(mention.evidence.quote or "") and not _WANTS.search(mention.title))
+        new = self.topic.new if self.topic is not None else None
+        if new is not None:
+            if evidence not in new.evidence:
+                new.evidence.append(evidence)
+            if asked:
+                self.request_open = (line, new, taken.assignee)
 
     def _asked_if_done(self, text: str, line: int) -> None:
         """ "Is the export done?", "Can we close the daypart editor?", "정산 배치 끝났나요?": a yes on the next line
@@ -1167,13 +1175,7 @@ class MeetingReader:
             self.mention = None
             taken = Statement(statement.intent, statement.clause, mention.title, statement.assignee, False,
                               statement.request, statement.confidence)
-            self._new_ticket(taken, speaker, mention.line, mention.evidence,
-                             problem=is_problem(mention.evidence.quote or "") and not _WANTS.search(mention.title))
-            if self.topic is not None and self.topic.new is not None:
-                if evidence not in self.topic.new.evidence:
-                    self.topic.new.evidence.append(evidence)
-                if statement.request:  # asked on this line: the answer on the next takes it on
-                    self.request_open = (line, self.topic.new, statement.assignee)
+            self._take_on(mention, taken, speaker, line, evidence, asked=statement.request)
             return None
         if topic is None or line - topic.line > CONTEXT_LINES:
             topic = self._gather(line)
