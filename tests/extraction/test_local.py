@@ -440,3 +440,24 @@ def test_a_yes_in_korean_to_whether_it_is_done_is_the_report() -> None:
     result = _extract(["지수: 데이파트 편집기 끝났나요?", "민수: 네, 어제부터 영업팀이 쓰고 있어요."],
                       [("T1", "데이파트 편집기", "IN_PROGRESS")])
     assert _moves(result) == {("T1", "DONE")}
+
+
+@pytest.mark.parametrize(("transcript", "kept"), [
+    (["Marta: Billing dashboard?", "Grace: That one's done, I merged it this morning.",
+      "Olu: For the annual plans too?", "Grace: Ah. No, annual plans aren't covered. Okay, not done then."], False),
+    (["지수: 결제 대시보드는요?", "민수: 그건 제가 시작했어요.", "현우: 벌써요?",
+      "민수: 아니다, 와이어프레임 얘기였네요. 저는 아직 코드는 안 건드렸어요."], False),
+    # someone else's "no" two lines on is about something else: the move stays
+    (["Marta: Billing dashboard?", "Grace: That one's done, I merged it this morning.",
+      "Olu: Was it yours?", "Tom: No, not mine, I never picked it up."], True),
+])
+def test_a_move_corrected_by_its_speaker_after_a_question_is_undone(transcript: list[str], kept: bool) -> None:
+    board = [("T3", "Billing dashboard", "TODO")] if transcript[0].startswith("Marta") else [
+        ("T3", "결제 대시보드", "TODO")]
+    assert bool(_moves(_extract(transcript, board))) == kept
+
+
+def test_a_teammates_report_passed_on_moves_the_ticket() -> None:
+    result = _extract(["Ana: Password reset email?", "Tom: Priya's out today. She asked me to tell you it's finished."],
+                      BOARD)
+    assert _moves(result) == {("T2", "DONE")}

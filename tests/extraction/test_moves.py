@@ -91,3 +91,17 @@ def test_the_shipped_move_model_is_used_by_the_local_provider_and_goes_with_the_
     assert [(u.ticket_id, u.to_status) for u in moved] == [("T1", TicketStatus.DONE)]
     monkeypatch.setenv("VORI_EXTRACTION_LINE_MODEL", "0")
     assert LocalProvider().extract(request).status_updates == []
+
+
+@pytest.mark.parametrize(("line", "told"), [
+    ("Ana: Roster import, the failed uploads went from forty a night to zero since Tuesday's patch.", True),
+    ("Ana: 로스터 업로드요, 어제부터 운영팀이 그걸로 올리고 있고 누락은 한 건도 없었어요.", True),
+    ("Ana: The roster import has been throwing errors since Tuesday, I'm blocked on it.", False),
+    ("Ana: Did the roster import run clean since Tuesday?", False),
+])
+def test_a_report_told_only_by_what_now_happens_is_a_candidate(line: str, told: bool) -> None:
+    reader = _read([line], BOARD)
+    found = moves.candidates(reader)
+    assert bool(found) == told
+    if told:
+        assert all(c.target == TicketStatus.DONE and c.row[19] == 1.0 for c in found)  # marked as told by evidence

@@ -152,6 +152,23 @@ EN = [
     ("The hotlist generator ran at 6:55 and the file went out.", "timeline", "", None),
     ("I'd been poking at it Friday before any of this.", "IN_PROGRESS", "", "Ana"),
     ("I did kick off the PDF generation yesterday.", "IN_PROGRESS", "PDF generation", "Ana"),
+    ("I pushed the fix last night.", "DONE", "pushed the fix", "Ana"),
+    ("I pushed the demo to Friday.", None, "", None),
+    ("The override logging is in.", "in use", "", None),  # most likely landed: it says which ticket at most
+    ("The request is in.", None, "", None),  # handed in to someone
+    ("Mobility aid fields: three of the five are in.", None, "", None),
+    ("I got the last of the GS1 parsing in yesterday.", "DONE", "GS1 parsing", "Ana"),
+    ("That's me done on that.", "DONE", "", None),
+    ("That's off my plate now, Mei has it since she's in the Twilio account.", None, "", None),  # handed over
+    ("QA signed it off last night.", "signed off", "", None),
+    ("CAL-34, photographer's booked.", "DONE", "CAL-34", None),
+    ("Started.", "IN_PROGRESS", "", "Ana"),
+    ("Actually I did start that one, the email template's designed.", "IN_PROGRESS", "", "Ana"),
+    ("I did start on the export yesterday.", "IN_PROGRESS", "the export", "Ana"),
+    ("He asked me to tell you it's finished.", "DONE", "", None),  # a teammate's report, passed on
+    ("I'll update the price table this week.", "TODO", "update the price table", "Ana"),
+    ("Which means we need a cancel page with that refund rule.", "TODO", "cancel page", None),
+    ("Let's table this.", "dropped", "", None),
 ]
 
 KO = [
@@ -226,6 +243,9 @@ KO = [
     ("반만 했어요", "IN_PROGRESS", "", None),
     # what others said is the reason; the speaker's own report follows it
     ("점장님들이 엑셀로 올리고 싶다고 하셔서 엑셀 업로드 만들었어요", "DONE", "엑셀 업로드", None),
+    ("지난주에 윤하늘 선임님께 넘겨 드렸습니다", None, "", None),  # handed over, not finished
+    ("2015년부터 2019년 건까지 전부 넘어갔고", "DONE", "", None),
+    ("폼 작업 다 했다고 생각했는데", "negated", "", None),
 ]
 
 
@@ -313,3 +333,20 @@ def test_done_with_something_still_left_later_in_the_line_is_under_way() -> None
     assert said[0].ignored == "negated"
     said = korean.analyze("고쳐서 월요일에 반영했고, 이걸로 남은 게 없습니다", "민수")
     assert said[1].statement is not None and said[1].statement.intent.value == "DONE"
+
+
+def test_a_long_unpunctuated_turn_is_read_clause_by_clause() -> None:
+    """A recognizer may write a whole turn without commas: a new subject starts a new clause."""
+    said = english.analyze("um so me I started on PH two fourteen the expiry alerts for the controlled drugs so like "
+                           "the morphine and the the oxycodone I've got the nightly job pulling the dates it's just "
+                           "not sending anything yet", "Ana")
+    assert said[0].statement is not None and said[0].statement.intent.value == "IN_PROGRESS"
+    assert "expiry alerts" in said[0].statement.obj
+    assert len(said) == 3 and "the the" not in said[0].text
+
+
+def test_one_part_in_and_one_part_not_is_under_way() -> None:
+    said = english.analyze("Diversity's in, I'm doing the stock boost now.", "Ana")
+    assert said[0].statement is not None and said[0].statement.intent.value == "IN_PROGRESS"
+    said = korean.analyze("그건 API는 다 됐고 화면은 아직이에요", "민수")
+    assert said[0].statement is not None and said[0].statement.intent.value == "IN_PROGRESS"

@@ -80,7 +80,7 @@ _LATE_CORRECTION = re.compile(r"\b(?:scratch (?:that|what i said)|i was wrong|i 
                               r"i take (?:that|it) back|i spoke too soon)\b|정정|잘못 (?:말씀드|말했|얘기했)|"
                               r"취소할게요", re.IGNORECASE)
 # "Actually no, …", "아 아니다, …": the speaker corrects what they just said.
-_CORRECTION = re.compile(r"^\W*(?:(?:actually|wait|sorry|oh|hmm|um|well|uh)\W+)*(?:no|nope|scratch that|correction)\b"
+_CORRECTION = re.compile(r"^\W*(?:(?:actually|wait|sorry|oh|ah|hmm|um|well|uh)\W+)*(?:no|nope|scratch that|correction)\b"
                          r"|^\W*(?:아\s?)?아니(?:다|요|에요|네요|지)\b|^\W*(?:아\s?)?잠깐(?:만)?", re.IGNORECASE)
 # Someone wants more: "they'd like to set the time themselves", "직접 정하고 싶어 하세요", "해 달래요".
 _WANTS = re.compile(r"\b(?:want|wants|wanted|would like|asked for|asking for|requested|need|needs)\b|원하|싶어\s?하|"
@@ -584,6 +584,7 @@ class MeetingReader:
         self.speaker: str | None = None  # who is speaking now
         self.in_detail = False  # reading a detail of the item under discussion (see _detail)
         self.line_said = ""  # the clause just before, in this utterance, when it stated nothing itself
+        self.mover: str | None = None  # who said the last move
         self.question_line = -1  # the last utterance that asked something
         self.recent: list[tuple[int, str]] = []  # the two utterances before this one: (line, text)
         self.recap = False  # "So to recap: …" restates what was said: it adds evidence, never new work
@@ -982,8 +983,8 @@ class MeetingReader:
         if self.last_move is None:
             return
         moved_line, ticket_id, before, previous, moved_at = self.last_move
-        if line - moved_line > 1:
-            return
+        if line - moved_line > (2 if _CORRECTION.match(self.line_text) and self.speaker == self.mover else 1):
+            return  # "That one's done." "For the pooled rooms too?" "Ah. No, … not done then": corrected after a question
         topic = self.topic
         if (not said_so and topic is not None and topic.board is not None and topic.board.id != ticket_id
                 and topic.clock > moved_at):
@@ -1257,6 +1258,7 @@ class MeetingReader:
                               evidence=evidence, confidence=round(min(1.0, confidence), 3))
         if self.last_move is None or self.last_move[:2] != (at, ticket.id):  # the first move of it in this line
             self.last_move = (at, ticket.id, self.updates.get(ticket.id), current, self.clock)
+            self.mover = self.speaker
         self.updates[ticket.id] = update
         self.status[ticket.id] = target
         return update

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from vori.extraction import lines
-from vori.extraction.rules.common import Intent
+from vori.extraction.rules.common import Clause, Intent, Statement
 from vori.extraction.schema import BoardTicket, Evidence, StatusUpdate
 from vori.tickets.status import ORDER, TicketStatus
 
@@ -34,11 +34,32 @@ if TYPE_CHECKING:
 
 ADD = 0.7  # a candidate at least this likely becomes a move
 CONFIDENCE = 0.7  # the most a learned move is sure of: under a live meeting's move confidence (0.75)
-SIZE = 26  # features per candidate
+SIZE = 27  # features per candidate
 _TARGET = {Intent.DONE: TicketStatus.DONE, Intent.IN_PROGRESS: TicketStatus.IN_PROGRESS}
 # Reports set aside by the rules that still say some ticket is out: "QA signed off", "dispatchers get a text now"
 _SAYS_WHICH = (None, "signed off", "in use")
 _NOT_YET = re.compile(r"\b(?:not|n't|yet|still|until|before)\b|아직|계속|남아|전이|전입|안 ", re.IGNORECASE)
+# Reports told by what now happens, with no status word: "the stomp rate went from thirty-one percent to about
+# nine", "zero dupes since", "Tuesday's jobs all went out through it", "어제부터 운영 서버에서 v2만 돌고 있고요",
+# "세션 만료 에러는 한 건도 안 찍혔어요". The rules read no report there; the model weighs them as candidates.
+_EVIDENCE = re.compile(
+    r"\bsince (?:yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|last \w+|the (?:release|patch|"
+    r"deploy|update|fix|launch)|then|this morning|launch)\b"
+    r"|\b(?:went|dropped|fell|rose|came|is|are|was) (?:down |up )?from .{1,40}? to\b"
+    r"|\b(?:zero|no|not a single|not one|none of the)\s+(?:\w+\s+)?(?:errors?|complaints?|tickets?|misses|misreads|"
+    r"dupes|duplicates?|failures?|alerts?|issues?|calls?|crashes|incidents?|mismatche?s?|flags|hits|bounces|jams|"
+    r"timeouts?)\b"
+    r"|\b(?:ran|went out|came out|came back|is running|been running|runs)\s+(?:\w+\s+)?(?:clean|fine|green|clear)\b"
+    r"|\b(?:customers|users|drivers|nurses|staff|ops|support|creators|players|dispatchers|everyone|they|people|stores|"
+    r"teachers|agents)\s+(?:are|have been|were|has been|'ve been|'re)\s+\w+ing\s+(?:with|through|on|off|from)\s+"
+    r"(?:it|them|that)\b"
+    r"|\b(?:all|every|each) (?:\w+ ){0,3}(?:went|came|got|is|are|were|was|shows?|ran|matched|match)\b.{0,30}"
+    r"\b(?:through|in|out|up|on|clean|match)\b"
+    r"|(?:부터|이후로|이후|뒤로)\s(?:\S+\s){0,6}\S*(?:나가고|쓰고|돌고|사용하고|들어오고|올라오고|받아\s?보고|발주하고|"
+    r"적립되고|확인하고)\s?있"
+    r"|(?<![\d,.])0건|한\s?건도\s?(?:안|없)|하나도\s?(?:없|안)|누락\s?(?:없|하나도)"
+    r"|(?:전부|모두|다)\s?(?:\S+\s)?(?:올라왔|들어왔|넘어갔|맞았|나갔|반영됐|맞아요|맞습니다)"
+    r"|에서\s\S+\s?(?:으로|로)\s?(?:줄었|늘었|올랐|떨어졌|내려갔)", re.IGNORECASE)
 _HEDGE = re.compile(r"\b(?:i think|i believe|probably|maybe|should be|i'd like|kind of|sort of)\b|것 같|듯|아마",
                     re.IGNORECASE)
 
@@ -78,6 +99,9 @@ def candidates(reader: MeetingReader) -> list[Candidate]:
             continue
         reports = [c.statement for c in clauses if c.statement is not None and c.statement.intent in _TARGET
                    and c.statement.aside in _SAYS_WHICH]
+        told = not reports and _told_by_evidence(text, clauses)
+        if told:
+            reports = [Statement(Intent.DONE, text, "", None, True)]
         if not reports:
             continue
         def at(j: int, key: str) -> float:
@@ -107,9 +131,16 @@ def candidates(reader: MeetingReader) -> list[Candidate]:
                        float(score == top and score > 0), float(statement.pronoun),
                        float(target == TicketStatus.DONE), float(reader.status[ticket.id] == TicketStatus.TODO),
                        min(len(open_), 12) / 12, float(utterance.index in in_ticket), korean, float(score >= 0.9),
-                       len(reports) / 3, *said]
+                       len(reports) / 3, float(told), *said]
                 found_all.append(Candidate(i, ticket, target, np.array(row, np.float64)))
     return found_all
+
+
+def _told_by_evidence(text: str, clauses: Sequence[Clause]) -> bool:
+    """A line that tells of work in use by what now happens, and neither asks, plans nor reports a block."""
+    return bool(_EVIDENCE.search(text)) and not any(
+        c.ignored == "question" or (c.statement is not None and c.statement.intent in (Intent.TODO, Intent.BLOCKED))
+        for c in clauses)
 
 
 def _best_other(scores: dict[str, float], key: str) -> float:

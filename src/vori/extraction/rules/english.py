@@ -32,6 +32,8 @@ _CLAUSE = re.compile(
     rf"|\s*,\s+(?={_SUBJECTS}\s)|\s*,\s+(?=(?:so|but|and then|then)\s)|\s*,\s+(?=(?-i:[A-Z][A-Za-z]*)\s+\w+ed\b)"
     r"|\s*,\s+(?=(?:about|around|roughly|almost|nearly|maybe)\s+(?:a|an|half|one|two|\d)\b)"
     r"|\s*,\s+(?=(?:the|our|my)\s+\S+(?:\s+\S+)?\s+(?:is|are|was|were|has|have)\b)"
+    r"|\s*,\s+(?=(?:the|our|my)\s+(?:\S+\s+)?\S+?'(?:s|re)\s)"
+    r"|\s*,\s+(?=(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+(?:of|out of)\s)"
     r"|\s*,\s+(?=(?:actually\s+no|no\s+wait|wait|sorry|oh\s+wait|scratch\s+that|well,?\s+no|no,?\s+sorry|"
     r"no,?\s+no)\b)"
     r"|\s*,\s+and\s+(?=the\s)|\s*,\s+and\s+(?=(?:[A-Za-z]+-)?\d{2,6}\s)", _F)
@@ -97,7 +99,7 @@ _ASSIGN = re.compile(rf"^(?P<who>{_NAME})\s+(?:will|'ll|is going to|'s going to|
 _DONE_WORDS = (r"done|finished|wrapped|complete|completed|shipped|merged|merged in|deployed|live|released|in production|"
                r"out the door|wrapped up|closed|closed out|fixed|resolved|good to go|landed|launched|rolled out|"
                r"sorted|sorted out|signed off|approved|delivered|published|in prod|on prod|up and running|"
-               r"working now|all set|over the line|across the line|behind us|"
+               r"working now|all set|over the line|across the line|behind us|booked|paid|locked in|"
                r"available to (?:all|every|everyone|everybody|users|customers|the public|clients|members|staff)")
 _DONE_SUBJECT = re.compile(
     r"^(?P<obj>.+?)(?:'s|'re|\s+(?:is|are|was|were|'s|'re|has been|have been|got|just got|finally got|has|have|"
@@ -228,14 +230,16 @@ _DROPPED = re.compile(
     r"(?:not|never) (?:doing|going to do|gonna do) (?:it|that|this)|"
     r"leave (?:it|that|this) (?:where it is|as it is|as is|alone|for now)|next sprint|"
     r"deprioriti[sz]e|deprioriti[sz]ed|out of scope|park(?:ed|ing)? (?:it|that|this)|on hold|"
-    r"park|shelve|shelved|cancel|cancelled|canceled|descope|descoped|not this sprint|not a priority|"
+    r"park|shelve|shelved|(?<!\ba )(?<!\bthe )(?<!\bon )cancel(?! (?:page|button|flow|link|option|screen|endpoint|"
+    r"request|reason|policy|fee|window)\b)|cancelled|canceled|descope|descoped|not this sprint|not a priority|"
     r"no longer needed|not needed|scrap|scrapped|abandon|abandoned|put (?:it|that|this) aside|"
-    r"table (?:it|that|this)|tabled|revisit (?:it|that|this)? ?later|later this year|not now|for another time)\b",
+    r"table (?:it|that)|table this(?! (?:week|sprint|month|quarter|morning|afternoon|evening|year)\b)|tabled|revisit (?:it|that|this)? ?later|later this year|not now|for another time)\b",
     _F)
 _EXTERNAL = re.compile(
     r"^(?:the\s+)?(?:they|vendor|vendors|client|clients|customer|customers|legal|marketing|sales|finance|"
     r"procurement|the other team|another team|[a-z]+ team|their team|management|leadership|support|"
-    r"the contractor|contractors|partner|partners|apple|google|aws|microsoft)\b", _F)
+    r"the contractor|contractors|partner|partners|apple|google|aws|microsoft)\b(?!\s+(?:sdk|api|apis|portal|library|"
+    r"integration|feed|data|code|app|docs|ui|plugin|widget|module|dashboard|sync|import|export|page|side)\b)", _F)
 # "They want the tax ID printed in the footer": what others ask of the team is the team's work to take.
 _THEY_WANT = re.compile(r"^(?:the\s+)?\S+(?:\s+team)?\s+(?:want|wants|need|needs|asked for|asked us to|"
                         r"requested|would like|are asking for|is asking for|are asking us to)\b", _F)
@@ -386,7 +390,15 @@ _WHAT_I_DID = re.compile(
     r"(?P<rest>\S.*)$", _F)
 
 
+# "He asked me to tell you it's finished": a teammate's report, passed on.
+_PASSED_ON = re.compile(r"^(?:(?:and|so|oh)\s+)*(?:he|she|they|[A-Z][a-z]+)\s+(?:asked|wanted|told)\s+me\s+to\s+"
+                        r"(?:tell you|tell everyone|say|let you know|let everyone know|pass on)\s+(?:that\s+)?(?P<rest>\S.*)$")
+
+
 def _report_of(sentence: str) -> str:
+    passed = _PASSED_ON.match(sentence)
+    if passed:
+        return passed.group("rest")
     match = _WHAT_I_DID.match(sentence)
     if not match:
         return sentence
@@ -408,10 +420,39 @@ _HEARSAY = re.compile(r"\b(?:an?|the)\s+(?:email|e-mail|message|mail|note|notifi
                       r"somebody|the customer|the client)\s+(?:said|says|claim|claims|claimed|told (?:me|us))\b", _F)
 
 
+# A recognizer may write a whole turn as one unpunctuated run ("the blister pack thing I got the GS1 parsing in
+# yesterday and the nurses were scanning with it all morning so I think that one's done"). Where a long run has
+# no commas, a subject after a word that cannot lead into it starts a new clause, and hesitations ("uh", "um")
+# and stammered words ("the the") are not words of the report.
+_RUN_ON_WORDS = 14
+_HESITATION = re.compile(r"\s+(?:uh+|um+|er+|erm)\b(?=\s)", _F)
+_STAMMER = re.compile(r"\b(\w+(?:'\w+)?)(?:\s+\1\b)+", _F)
+_RUN_ON_SUBJECT = re.compile(
+    r"(?<=\w)\s+(?=(?:i|i've|i'm|i'll|i'd|we|we've|we're|we'll|it's|that's|they|they're|they've|he|he's|she|she's|"
+    r"there's)\s)", _F)
+_LEADS_IN = words("""and but so or that if when whether because since as than which who what where while though
+although once until till unless think thought guess know knew mean said says say hope sure seems seemed like feel felt
+reckon suppose believe wish saw see noticed realised realized found find heard told tell given before after cause cos
+i""")
+
+
+def _punctuated(sentence: str) -> str:
+    """A long run of speech without commas, with clause breaks where a new subject starts."""
+    if sentence.count(",") or len(sentence.split()) < _RUN_ON_WORDS:
+        return sentence
+    sentence = _STAMMER.sub(r"\1", _HESITATION.sub("", sentence))
+    pieces = _RUN_ON_SUBJECT.split(sentence)
+    out = pieces[0]
+    for piece in pieces[1:]:
+        last = re.findall(r"[\w']+", out)
+        out += (" " if not last or last[-1].lower() in _LEADS_IN else ", ") + piece
+    return out
+
+
 def clauses(text: str) -> list[str]:
     parts: list[str] = []
     for sentence in _SENTENCE.split(text.replace("’", "'").replace("‘", "'")):
-        sentence = _report_of(sentence)
+        sentence = _report_of(_punctuated(sentence))
         for part in _CLAUSE.split(sentence):
             if _NEXT_UP.match(part.strip()):
                 part = _NEXT_UP.sub("", part.strip()).rstrip(" .!") + " next."
@@ -568,7 +609,11 @@ _DECLARED_DONE = re.compile(
     r"^(?:(?:i|we|he|she|they)\s*(?:'ve|have|has|just|finally)?\s+)?(?:closed|wrapped|knocked|finished|signed|"
     r"sorted|rounded|tied|buttoned|set|hooked|wired|cleaned|patched|locked)\s+(?:it|that|this|them)\s+(?:out|up|off|down)\b|\b(?:(?:calling|call|consider|mark|marking|count|counting)\s+(?:it|that|this|them)(?:\s+(?:one|item|ticket|task|piece))?\s+(?:as\s+)?"
     r"(?:done|fixed|finished|complete|closed|resolved)|(?:it|that|this)(?:\s+one)?\s+can\s+(?:be\s+)?close[d]?|"
-    r"(?:that's|it's|that is|it is|this is)\s+off\s+(?:the|my|our)\s+(?:list|plate|board)|"
+    r"(?:that's|it's|that is|it is|this is)\s+off\s+(?:the|my|our)\s+(?:list|plate|board)"
+    r"(?!.*\b(?:has|have|'s got|took|taken|taking|owns|picked)\s+(?:it|that|this)\b)|"
+    r"(?:qa|legal|product|design|security|compliance|the client|the customer|ops|finance)\s+(?:has\s+|have\s+)?"
+    r"signed\s+(?:it|that|this|them)\s+off\b|"
+    r"(?:that's|that is)\s+me\s+(?:all\s+)?done\b(?!\s+(?:for|with)\s+(?:today|now|the day|this))|"
     r"(?:we|you)\s+can\s+close\s+(?:it|that|this)|ready\s+to\s+close|"
     r"(?:comfortable|happy|fine|okay|ok)\s+(?:closing|to close|calling)\s+(?:it|that|this)(?:\s+(?:done|finished|complete))?|"
     r"can\s+(?:now\s+|safely\s+)?be\s+(?:considered|called|marked(?:\s+as)?|treated\s+as)\s+(?:done|complete|completed|"
@@ -604,6 +649,7 @@ _STARTED_IT = re.compile(
     r"(?:kicked|started|picked|spun|fired)\s+(?:it|that|this|them)\s+(?:off|up)\b"
     r"|^(?:(?:i|we)\s*(?:'ve|have)?\s+)?(?:already|just)\s+(?:started|begun|kicked off)\b"
     r"|^(?:(?:i|we)\s*(?:'ve|have)?\s+)?(?:started|begun)\s+(?:already|yesterday|today|this morning|last week)\b"
+    r"|^(?:started|begun|kicked off)\s*(?:on\s+\w+day\s*)?[.!]*$"
     r"|^(?:i|we)\s*(?:'ve|have)\s+(?:begun|started|commenced)\s*(?:[,.!]|$|in a\b|on it\b)"
     r"|\b(?:i|we)\s*(?:'ve|have)?\s+made\s+(?:a|an)\s+(?:\w+\s+)?start\s*(?:[,.!:;]|$)"
     r"|\b(?:call|calling|consider|mark|marking)\s+(?:it|that|this)\s+(?:as\s+)?(?:in progress|started|underway)\b"
@@ -702,10 +748,22 @@ def _done(clause: str, speaker: str | None) -> Statement | None:
         return closed
     if _DECLARED_DONE.search(clause) or _BARE_DONE.match(clause.strip()):
         return Statement(Intent.DONE, clause, "", None, True)
+    match = _IS_IN.match(clause)
+    if match and not _SENT_IN.search(clause) and not _PARTIAL.match(match.group("obj")) \
+            and not _refers_back(_clean_object(match.group("obj"))):
+        # "the override logging is in": most likely landed, but "in" may be in scope or one part in ("Diversity's
+        # in, I'm doing the stock boost now"), so it says which ticket at most, and is never new work
+        landed = _statement(Intent.DONE, clause, _noun_phrase(match.group("obj")), None, speaker, confidence=0.7)
+        landed.aside = "in use"
+        return landed
     match = _IN_RELEASE.match(clause) or _WORKS_NOW.match(clause)
     if match and not _NEGATED_END.search(match.group("obj")) and not _CONDITION.search(match.group("obj")):
         return _statement(Intent.DONE, clause, _noun_phrase(match.group("obj")), None, speaker)
     match = _first((_DID,), clause)
+    if match and re.match(r"(?:start|begin|kick|pick|get going|make a start)\b", match.group("obj"), _F):
+        rest = re.sub(r"^(?:start(?:ed)?|begin|kick(?:ed)? off|pick(?:ed)? up|get going|make a start)(?:\s+(?:on|with))?\s*",
+                      "", match.group("obj"), flags=_F)  # "I did start that one", "I did start on the export"
+        return _statement(Intent.IN_PROGRESS, clause, rest, match.group("who"), speaker, confidence=0.9)
     if match and (match.group("verb") or _refers_back(_clean_object(match.group("obj")))):
         return _statement(Intent.DONE, clause, match.group("obj"), match.group("who"), speaker)
     match = _first((_DONE_WITH, _DONE_VERB), clause)
@@ -718,8 +776,11 @@ def _done(clause: str, speaker: str | None) -> Statement | None:
         if verb and verb.lower() in _CREATIVE_VERBS and obj == match.group("obj"):
             obj = f"{verb} {obj}"
         return _statement(Intent.DONE, clause, obj, match.groupdict().get("who"), speaker)
+    match = _GOT_IN.match(clause)
+    if match:
+        return _statement(Intent.DONE, clause, match.group("obj"), match.group("who"), speaker, confidence=0.8)
     match = _DONE_PAST.match(clause)
-    if match and match.group("verb").lower() not in _NOT_WORK_VERBS:
+    if match and (match.group("verb").lower() not in _NOT_WORK_VERBS or _PUSHED_FIX.match(clause)):
         # "I rotated the payment gateway API keys": work the speaker did, in the speaker's verb.
         return _statement(Intent.DONE, clause, f"{match.group('verb')} {match.group('obj')}", match.group("who"),
                           speaker, confidence=0.8)
@@ -750,6 +811,17 @@ _DONE_PAST = re.compile(r"^(?:(?:on|last|this)\s+\w+\s+|yesterday\s+|over the we
                         r"(?:did\s+)?(?P<verb>[a-z]{3,}ed|ran|wrote|rewrote|built|rebuilt|made|sent|set up|spun up|"
                         r"wired up|knocked out|knock out|hooked up|snuck|swapped)\s+"
                         r"(?P<obj>(?:the|a|an|our|all|every|both|some|their)\b.+)$", _F)
+_IS_IN = re.compile(r"^(?P<obj>.+?)(?:\s+(?:is|are)|\s*'s|\s*'re)\s+(?:now\s+|all\s+|both\s+|finally\s+)*in(?=\s*[.!]*$|\s*,)",
+                    _F)
+_SENT_IN = re.compile(r"\b(?:request|requests|application|order|orders|form|forms|paperwork|claim|submission|"
+                      r"ticket|invoice|po|ask|bid|quote|vote|votes|entry|entries)(?:'s|\s+(?:is|are|was|were)"
+                      r"(?:\s+(?:now|already|all))*)\s+in\s*(?:[.!]*$|,)", _F)
+# "I got the last of the GS1 parsing in yesterday": landed.
+_GOT_IN = re.compile(r"^(?P<who>i|we)\s+(?:finally\s+|just\s+|also\s+)*got\s+(?:the\s+last\s+(?:bit\s+|piece\s+)?of\s+)?"
+                     r"(?P<obj>(?:the|a|an|our|my|all)\b.+?)\s+in(?:\s+(?:yesterday|today|last night|this morning|"
+                     r"on \w+|before \w+|over the weekend))?\s*[.!]*$", _F)
+# "I pushed the fix last night": pushed out, where "I pushed the demo" is put off.
+_PUSHED_FIX = re.compile(r"^(?:i|we)\s+(?:\w+\s+)?pushed\s+(?:the|a|my|our)\s+(?:\w+\s+)?(?:fix|patch|hotfix)\b", _F)
 # Past-tense verbs that tell of something other than work done: "I noticed the…", "we asked the vendor…".
 _NOT_WORK_VERBS = words("""grabbed claimed noticed asked pinged emailed called talked mentioned realized realised wanted needed
 tried missed forgot liked loved hated watched played visited attended joined checked looked listened heard
@@ -839,7 +911,15 @@ _UPTALK = re.compile(r"^(?:i|we)\s+(?:(?:actually|already|just|kind of|sort of)\
                      r"shipped|deployed|did|picked up|kicked off|wrapped up)\b", _F)
 
 
+# "Priya's out today", "He's at the dentist": who is away, never the name of work.
+_AWAY = re.compile(r"^(?:(?-i:[A-Z][a-z]+)|he|she|they)(?:'s|\s+is|\s+are|'re)\s+(?:out|off|away|sick|ill|on leave|"
+                   r"on holiday|on vacation|at the (?:dentist|doctor|hospital)|travelling|traveling)"
+                   r"(?:\s+(?:today|this week|tomorrow|sick|ill|all week|until \w+|till \w+))?[.!]*$", _F)
+
+
 def analyze_clause(clause: str, speaker: str | None) -> Clause:
+    if _AWAY.match(clause):
+        return Clause(clause, None, "personal")
     question = (clause.rstrip().endswith("?") or bool(_QUESTION_START.match(clause) and "?" in clause)) \
         and not _UPTALK.match(clause)
     if (_BLOCKER.search(clause) and not _NOT_BLOCKED.search(clause) and not question
@@ -867,7 +947,7 @@ def analyze_clause(clause: str, speaker: str | None) -> Clause:
             return Clause(clause, closed)
     if _DECLARED_DONE.search(clause) and not _NEGATION.search(clause):
         declared = Statement(Intent.DONE, clause, "", None, True)  # "I consider that item complete"
-        if re.search(r"\baccept", clause, _F):
+        if re.search(r"\baccept|\bsigned\s+(?:it|that|this|them)\s+off\b", clause, _F):
             declared.aside = "signed off"  # accepted by whoever checks it: says which ticket, never new work
         return Clause(clause, declared)
     if _DROPPED.search(clause):
@@ -990,6 +1070,10 @@ _IF_CLAUSE = re.compile(r"(?:^|,\s*|\band\s+|\bso\s+|\bbut\s+)(?:if|when|wheneve
                         r"(?![^.!?]*\b(?:is|are|was|were)\s+(?:done|finished|live|merged|deployed)\b)[^.!?]*$", _F)
 
 
+_MORE_TO_DO = re.compile(r"\b(?:i'm|i am|we're|we are)\s+(?:now\s+)?(?:doing|on|working|finishing)\b|\bneeds?\s+to\b|"
+                         r"\bleft\b|\bstill\b|\bnot yet\b|\byet\s*[.!]*$", _F)
+
+
 def analyze(text: str, speaker: str | None) -> list[Clause]:
     read = [_labelled(clause, speaker) or analyze_clause(clause, speaker) for clause in clauses(text)]
     for before, after in itertools.pairwise(read):
@@ -999,6 +1083,12 @@ def analyze(text: str, speaker: str | None) -> list[Clause]:
                      # "If a second one comes in, we'll ticket it": a promise only if it happens
                      or (after.statement.intent == Intent.TODO and after.statement.pronoun))):
             after.statement, after.ignored = None, "condition"
+    for k, clause in enumerate(read):
+        landed = clause.statement
+        if (landed is not None and landed.intent == Intent.DONE and landed.aside == "in use" and any(
+                (c.statement is not None and c.statement.intent in (Intent.IN_PROGRESS, Intent.TODO))
+                or _MORE_TO_DO.search(c.text) for c in read[k + 1:])):
+            landed.intent = Intent.IN_PROGRESS  # "Diversity's in, I'm doing the stock boost now": one part in
     if _THEIRS.search(text):
         for clause in read:
             if clause.statement is not None and clause.statement.intent in (Intent.TODO, Intent.IN_PROGRESS,

@@ -95,7 +95,7 @@ _DONE = re.compile(
     r"교체|업데이트|업그레이드|마이그레이션|구현|개발|작성|수정|정리|연동|통합|머지|패치|픽스|처리|테스트|녹화|"
     r"발송|등록|생성|삭제|변경|전환|이관|도입|적용|리팩토링|최적화|자동화)(?:를|을|도|는|가|이)?\s*(?:다\s*)?"
     r"(?:했|됐|되었|하였|하셨|해\s?놨|해\s?뒀|해\s?두었|시켰|완료|끝|나갔|들어갔|돼\s?있|되어\s?있)|"
-    r"(?:배포|스토어|운영|프로덕션|릴리즈|릴리스|라이브)\S*\s?(?:\S+\s)?올렸|고쳤|내보냈|보냈|(?<!말씀)(?<!건)드렸|붙였|만들었|짰|짜\s?놨|넣었|뺐|바꿨|옮겼|닫았|풀었|나갔습니다|나갔어요|라이브(?:됐|예요|입니다)|"
+    r"(?:배포|스토어|운영|프로덕션|릴리즈|릴리스|라이브)\S*\s?(?:\S+\s)?올렸|고쳤|내보냈|보냈|(?<!말씀)(?<!건)(?<!넘겨 )(?<!넘겨)드렸|(?:다|전부|모두)\s?(?:올라갔|넘어갔|들어갔)|붙였|만들었|짰|짜\s?놨|넣었|뺐|바꿨|옮겼|닫았|풀었|나갔습니다|나갔어요|라이브(?:됐|예요|입니다)|"
     r"잘\s?돌아가|정상\s?동작|(?:까지|다|이제)\s?끝[.!]?$|(?:배포|반영|릴리즈|릴리스|머지|검수|QA|테스트)까지\s?(?:다\s?)?(?:했|됐|마쳤|끝냈|나갔)|(?:같이|함께|다|이미|벌써)\s?나갔|"
     # "정리해놨어요", "올려뒀어요": done and left in place
     r"\S\s?(?:놨|뒀|두었|놓았)(?:어|어요|습니다|음|다|네|고|는데)|(?:^|\s)다\s?[가-힣]+(?:어서|아서|해서|여서)$|^(?:다\s?)?(?:했어요|했습니다|했음|했어|했죠)[.!]?$)")
@@ -378,6 +378,8 @@ def analyze_clause(clause: str, speaker: str | None, names: Collection[str] = ()
         return Clause(clause, None, "rolled back")  # "바로 되돌렸어요": what went out is not out any more
     if re.search(r"(?:완료|끝난 ?(?:건|게|거)|다 ?된 ?(?:건|게|거))(?:는|은)? ?아니", text):
         return Clause(clause, None, "negated")  # "완료는 아니에요": not done
+    if re.search(r"(?:했|됐|끝났|끝냈|나갔)다고\s?(?:생각했|알았|믿었)|(?:된|끝난|한)\s?줄\s?알았", text):
+        return Clause(clause, None, "negated")  # "다 했다고 생각했는데 …": thought done, and it was not
     found = _classify(text)
     if found is None:
         return Clause(clause, None)
@@ -458,6 +460,9 @@ def analyze(text: str, speaker: str | None, names: Collection[str] = ()) -> list
             before.statement, before.ignored = None, "negated"
         elif (before.statement is not None and before.statement.intent == Intent.DONE
               and (re.search(r"아직\s?(?:\S+\s){0,4}\S*만\s?(?:돼|되|됐|했|나와|붙|가능)", after.text)
+                   # "API는 다 됐고 화면은 아직이에요": one part done, the other not
+                   or (re.search(r"\S(?:은|는)\s(?:\S+\s){0,3}\S*고$", before.text)
+                       and re.search(r"\S(?:은|는)\s(?:\S+\s){0,2}아직", after.text))
                    or re.search(r"(?:만|밖에|하나|두 ?개|것만|거만)\s?남았|남은 ?(?:건|거|게)(?!\s?(?:없|하나도 ?없))",
                                 after.text)
                    or (re.search(r"(?:는데|지만)요?$", before.text)
