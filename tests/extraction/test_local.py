@@ -461,3 +461,22 @@ def test_a_teammates_report_passed_on_moves_the_ticket() -> None:
     result = _extract(["Ana: Password reset email?", "Tom: Priya's out today. She asked me to tell you it's finished."],
                       BOARD)
     assert _moves(result) == {("T2", "DONE")}
+
+
+def test_a_korean_report_names_its_item_as_the_topic() -> None:
+    result = _extract(["은지: 아 그리고 글자 크기 작업은 어르신 사용자 테스트까지 하고 어제 오후에 배포 나갔어요."],
+                      [("T1", "모바일 예약 화면 접근성 개선 (글자 크기)", "IN_PROGRESS"), ("T2", "무인 수납기 API 연동", "TODO")])
+    assert _moves(result) == {("T1", "DONE")} and not result.tickets
+
+
+def test_a_key_said_as_letters_then_number_words_names_its_ticket() -> None:
+    result = _extract(["Tomasz: um so me I started on PH two fourteen the expiry alerts for the controlled drugs"],
+                      [("PH-214", "Expiry date alerts for controlled substances", "TODO"),
+                       ("PH-210", "Blister pack barcode scanning", "IN_PROGRESS")])
+    assert _moves(result) == {("PH-214", "IN_PROGRESS")}
+
+
+def test_done_closing_a_list_of_assignments_moves_nothing() -> None:
+    result = _extract(["Ingrid: Right. Assignments. Wei: PGN export of the annotations. Sam: sync. Paolo: landscape. Done."],
+                      [("CHS-57", "PGN export of annotations", "TODO"), ("CHS-58", "Cloud sync", "TODO")])
+    assert not result.status_updates

@@ -169,6 +169,7 @@ EN = [
     ("I'll update the price table this week.", "TODO", "update the price table", "Ana"),
     ("Which means we need a cancel page with that refund rule.", "TODO", "cancel page", None),
     ("Let's table this.", "dropped", "", None),
+    ("That's moving to the privacy group, Rafael's team asked for it.", None, "", None),  # handed to others
 ]
 
 KO = [
@@ -246,6 +247,10 @@ KO = [
     ("지난주에 윤하늘 선임님께 넘겨 드렸습니다", None, "", None),  # handed over, not finished
     ("2015년부터 2019년 건까지 전부 넘어갔고", "DONE", "", None),
     ("폼 작업 다 했다고 생각했는데", "negated", "", None),
+    ("어제 협력사 단톡방에 다 뿌렸어요", "DONE", "", None),  # sent round to everyone
+    ("월간 보기랑 주간 보기 두 개 만들어 왔습니다", "DONE", "월간 보기", None),
+    ("이거 칠이칠 플래너 계정 티켓으로 만들어 놨는데", "filed", "", None),  # a ticket filed, not the work
+    ("지금 만들어 봤자 쓸 사람이 없어", None, "", None),  # "even if we made it": not a report
 ]
 
 
@@ -350,3 +355,16 @@ def test_one_part_in_and_one_part_not_is_under_way() -> None:
     assert said[0].statement is not None and said[0].statement.intent.value == "IN_PROGRESS"
     said = korean.analyze("그건 API는 다 됐고 화면은 아직이에요", "민수")
     assert said[0].statement is not None and said[0].statement.intent.value == "IN_PROGRESS"
+    said = korean.analyze("다 했어요. 아 근데 확인 모달 문구가 법무 검토가 아직 안 나와서… 그거 빼면 다 했어요.", "민수")
+    assert said[0].statement is not None and said[0].statement.intent.value == "IN_PROGRESS"
+    assert korean.analyze("리뷰 신고 기능, 스프린트에 넣었다가 뺐잖아요", "민수")[0].statement is None  # taken out
+
+
+@pytest.mark.parametrize(("clause", "topic"), [
+    ("글자 크기 작업은 어르신 사용자 테스트까지 하고 어제 오후에 배포 나갔어요", "글자 크기 작업"),
+    ("케이터링은 테이블모어로 픽스했어요", "케이터링"),
+    ("그건 API는 다 됐고", ""),  # "그건" points back; the topic is not named here
+    ("어제 협력사 단톡방에 다 뿌렸어요", ""),
+])
+def test_the_item_a_korean_clause_is_about_is_marked_as_its_topic(clause: str, topic: str) -> None:
+    assert korean.topic_of(clause) == topic

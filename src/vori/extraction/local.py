@@ -144,9 +144,14 @@ _KO_DIGIT_WORD = {"공": "0", "영": "0", **{k: str(v) for k, v in _KO_DIGITS.it
 _KO_DIGIT_RUN = re.compile(r"(?<![가-힣])([공영일이삼사오육칠팔구]{2,5})(\s?번)?(?=(?:은|는|도|이|가)?(?:[\s,.?!]|$))")
 
 
+# "PH two fourteen", "SNW ninety one": a key's letters, then its number said word by word.
+_KEY_SAID = re.compile(rf"\b(?-i:[A-Z]{{2,6}})\s+((?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD}))+)\b", re.IGNORECASE)
+
+
 def spoken_numbers(text: str) -> list[str]:
-    """Ticket numbers said aloud: "two-oh-nine" → 209, "two-twelve" → 212, "forty-two" → 42, "사십삼 번" → 43,
-    "이공사" → 204."""
+    """Ticket numbers said aloud: "two-oh-nine" → 209, "two-twelve" → 212, "forty-two" → 42, "PH two fourteen" →
+    214, "사십삼 번" → 43, "이공사" → 204."""
+    text = _KEY_SAID.sub(lambda m: m.group(0)[:m.start(1) - m.start(0)] + "-".join(m.group(1).split()), text)
     found = [str(n) for m in _KO_NUMBER.findall(text) if (n := korean_number(m)) is not None and n >= 10
              and (len(m) > 2 or any(c in m for c in "십백천"))]
     found += ["".join(_KO_DIGIT_WORD[c] for c in run) for run, said_number in _KO_DIGIT_RUN.findall(text)
@@ -585,6 +590,7 @@ class MeetingReader:
         self.in_detail = False  # reading a detail of the item under discussion (see _detail)
         self.line_said = ""  # the clause just before, in this utterance, when it stated nothing itself
         self.mover: str | None = None  # who said the last move
+        self.clause_at = 0  # the place of the clause being read in its utterance
         self.question_line = -1  # the last utterance that asked something
         self.recent: list[tuple[int, str]] = []  # the two utterances before this one: (line, text)
         self.recap = False  # "So to recap: …" restates what was said: it adds evidence, never new work
@@ -749,7 +755,7 @@ class MeetingReader:
         self.folded = any(clause.ignored == "folded" for clause in clauses)
         self.read_lines.append((utterance, text, clauses))
         pending, self.done_asked = self.done_asked, None
-        for clause in clauses:
+        for self.clause_at, clause in enumerate(clauses):
             self.clock += 1
             asked = asked or clause.ignored == "question" or bool(clause.statement and clause.statement.request)
             move = self._read_clause(clause, speaker, utterance.index, evidence)
@@ -849,6 +855,12 @@ class MeetingReader:
                 return several[-1] if several else None
         ticket, score = self._match(_title(statement.obj) or statement.obj, line,
                                     statement.clause if statement.intent == Intent.TODO else "")
+        topic_np = korean.topic_of(statement.clause) if _is_korean_line(statement.clause, self.request.language) else ""
+        if topic_np and statement.intent in (Intent.DONE, Intent.IN_PROGRESS):
+            # "글자 크기 작업은 어르신 사용자 테스트까지 하고 … 배포 나갔어요": the item is the one marked as the topic
+            named, value = self._match(topic_np, line)
+            if named is not None and value > score:
+                ticket, score = named, value
         if (ticket is not None and LOOSE <= score < MATCH and statement.intent in (Intent.DONE, Intent.IN_PROGRESS)
                 and not statement.aside and self._pointed_at(line)[0] is ticket):
             score = MATCH  # named loosely, but this line and the two before it point at the same item
@@ -1185,6 +1197,8 @@ class MeetingReader:
         if (_BARE_STATUS.match(statement.clause) and self.line_topics == 0 and self.question_line != line - 1
                 and topic.line < line):
             return None  # a bare "Done." nobody asked for ("Right. Done. Cheers.") closes the talk, not the item
+        if _BARE_STATUS.match(statement.clause) and self.clause_at >= 3 and not self.line_statements - 1:
+            return None  # "Assignments. Wei: PGN export. Sam: sync. Paolo: landscape. Done.": the list is done
         if (topic.board is not None and mention is not None and mention.clock > topic.clock
                 and line - mention.line <= 1 and statement.intent != Intent.TODO):
             return None  # "it" is the thing named last, which is not that board item: not sure enough to move it

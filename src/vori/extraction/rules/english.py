@@ -134,7 +134,7 @@ _PROGRESS_SUBJECT = re.compile(
     r"^(?P<obj>.+?)(?:'s|'re|\s+(?:is|are|'s|'re|has|have))\s+(?:now\s+|currently\s+|still\s+|already\s+|been\s+|"
     r"kind of\s+|sort of\s+|kinda\s+|basically\s+|more or less\s+)*"
     r"(?P<state>in progress|underway|under way|ongoing|in review|in a branch|on a branch|in a draft pr|in code review|being worked on|being reviewed|"
-    r"being tested|halfway done|half done|started|in flight|in qa|in testing|moving|coming along|"
+    r"being tested|halfway done|half done|started|in flight|in qa|in testing|moving(?!\s+(?:to|over|across|into|off|out)\b)|coming along|"
     r"partially done|mostly done|almost done|nearly done|close to done|getting there|in the works|in development)\b",
     _F)
 _PROGRESS_VERB = re.compile(
