@@ -170,6 +170,16 @@ EN = [
     ("Which means we need a cancel page with that refund rule.", "TODO", "cancel page", None),
     ("Let's table this.", "dropped", "", None),
     ("That's moving to the privacy group, Rafael's team asked for it.", None, "", None),  # handed to others
+    ("I passed that to Oksana on Friday.", "external", "", None),
+    ("This is the review of Tuesday's billing run.", None, "", None),  # what the meeting is
+    ("Tom's dialling in from the train.", None, "", None),
+    ("Thursday's cutting it fine, but okay.", None, "", None),
+    ("The API half is done.", "IN_PROGRESS", "", None),  # one half of the work
+    ("I should not say completed, some work is still there.", "negated", "", None),
+    ("The meter-read import failed at two a.m., the billing run kicked off at six regardless.", None, "", None),
+    ("The Apple and Google sign-in is merged.", "DONE", "Apple and Google sign-in", None),
+    ("Apple rejected the build again.", "external", "", None),
+    ("Payroll JE's posted, the ADP register ties.", "DONE", "Payroll JE", None),
 ]
 
 KO = [
@@ -251,6 +261,8 @@ KO = [
     ("월간 보기랑 주간 보기 두 개 만들어 왔습니다", "DONE", "월간 보기", None),
     ("이거 칠이칠 플래너 계정 티켓으로 만들어 놨는데", "filed", "", None),  # a ticket filed, not the work
     ("지금 만들어 봤자 쓸 사람이 없어", None, "", None),  # "even if we made it": not a report
+    ("인테리어는 어제 도담디자인이랑 계약했어요", "DONE", "인테리어", None),
+    ("공유했습니다", None, "", None),  # the screen, shared in the call
 ]
 
 
@@ -358,6 +370,14 @@ def test_one_part_in_and_one_part_not_is_under_way() -> None:
     said = korean.analyze("다 했어요. 아 근데 확인 모달 문구가 법무 검토가 아직 안 나와서… 그거 빼면 다 했어요.", "민수")
     assert said[0].statement is not None and said[0].statement.intent.value == "IN_PROGRESS"
     assert korean.analyze("리뷰 신고 기능, 스프린트에 넣었다가 뺐잖아요", "민수")[0].statement is None  # taken out
+    said = korean.analyze("진행률 바는 붙였는데, 이벤트가 10% 단위로만 와요. 1% 단위로 바꿔 주기 전까지는 더 할 게 없어요.",
+                          "민수")
+    assert said[0].ignored == "negated"
+
+
+def test_work_handed_to_another_team_is_not_done() -> None:
+    said = english.analyze("IT told me they're owning that end to end now, so that's off our list.", "Ana")
+    assert all(c.statement is None for c in said)
 
 
 @pytest.mark.parametrize(("clause", "topic"), [

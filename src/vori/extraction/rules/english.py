@@ -99,7 +99,7 @@ _ASSIGN = re.compile(rf"^(?P<who>{_NAME})\s+(?:will|'ll|is going to|'s going to|
 _DONE_WORDS = (r"done|finished|wrapped|complete|completed|shipped|merged|merged in|deployed|live|released|in production|"
                r"out the door|wrapped up|closed|closed out|fixed|resolved|good to go|landed|launched|rolled out|"
                r"sorted|sorted out|signed off|approved|delivered|published|in prod|on prod|up and running|"
-               r"working now|all set|over the line|across the line|behind us|booked|paid|locked in|"
+               r"working now|all set|over the line|across the line|behind us|booked|paid|locked in|posted|"
                r"available to (?:all|every|everyone|everybody|users|customers|the public|clients|members|staff)")
 _DONE_SUBJECT = re.compile(
     r"^(?P<obj>.+?)(?:'s|'re|\s+(?:is|are|was|were|'s|'re|has been|have been|got|just got|finally got|has|have|"
@@ -153,7 +153,7 @@ _NOT_PROGRESS = words(
     "going thinking wondering hoping planning waiting having feeling doing being getting trying looking "
     "expecting assuming guessing seeing saying asking talking meaning leaning considering struggling "
     "blocking missing running coming heading leaving taking killing dropping scrapping cancelling canceling parking "
-    "shelving")
+    "shelving dialling dialing calling joining driving travelling traveling commuting sitting cutting")
 _CONTINUING = re.compile(
     rf"^(?:{_WHO}\s*(?:am|'m|are|'re|is|'s|'ve been|have been|has been|'s been|'d been|had been)\s+)?"
     r"(?:(?:still|currently|now|actively|also|mostly|right now)\s+)*(?:working on|focusing on|busy with|"
@@ -238,7 +238,8 @@ _DROPPED = re.compile(
 _EXTERNAL = re.compile(
     r"^(?:the\s+)?(?:they|vendor|vendors|client|clients|customer|customers|legal|marketing|sales|finance|"
     r"procurement|the other team|another team|[a-z]+ team|their team|management|leadership|support|"
-    r"the contractor|contractors|partner|partners|apple|google|aws|microsoft)\b(?!\s+(?:sdk|api|apis|portal|library|"
+    r"the contractor|contractors|partner|partners|(?:apple|google|aws|microsoft)(?=\s+(?:is|are|was|were|has|have|"
+    r"said|says|will|wants|rejected|approved|asked|changed|'s|came)\b))\b(?!\s+(?:sdk|api|apis|portal|library|"
     r"integration|feed|data|code|app|docs|ui|plugin|widget|module|dashboard|sync|import|export|page|side)\b)", _F)
 # "They want the tax ID printed in the footer": what others ask of the team is the team's work to take.
 _THEY_WANT = re.compile(r"^(?:the\s+)?\S+(?:\s+team)?\s+(?:want|wants|need|needs|asked for|asked us to|"
@@ -793,8 +794,8 @@ def _done(clause: str, speaker: str | None) -> Statement | None:
         rest = match.groupdict().get("rest") or ""
         if re.match(r"\s*(?:yet|soon|by(?! the way)|next|tomorrow|later|in\s+\w+\s+(?:days|weeks))", rest, _F):
             return None  # "will be done by Friday" / "done soon" is a plan, not a report
-        if _PARTIAL.match(match.group("obj")):
-            # "about a third of the sections are done": the work it belongs to is under way.
+        if _PARTIAL.match(match.group("obj")) or re.search(r"\b(?:half|part|side|bit|piece)$", match.group("obj"), _F):
+            # "about a third of the sections are done", "the API half is done": the work it belongs to is under way.
             return Statement(Intent.IN_PROGRESS, clause, "", None, True, confidence=0.9)
         before_state = clause[:match.start("state")] if "state" in match.groupdict() else ""
         if _LEFT_TO_DO.search(rest) or re.search(r"\b(?:almost|nearly|mostly|basically|practically|pretty much)\s+$",
@@ -917,9 +918,29 @@ _AWAY = re.compile(r"^(?:(?-i:[A-Z][a-z]+)|he|she|they)(?:'s|\s+is|\s+are|'re)\s
                    r"(?:\s+(?:today|this week|tomorrow|sick|ill|all week|until \w+|till \w+))?[.!]*$", _F)
 
 
+# "I passed that to Oksana on Friday", "IT … they're owning that end to end now, … so that's off our list": the
+# work went to someone else, which says nothing of it being done.
+_HANDED_ON = re.compile(r"\b(?:passed|handed|gave)\s+(?:it|that|this|them)\s+(?:over\s+|on\s+)?to\s+\S"
+                        r"|\b(?:passed|handed)\s+(?:it|that|this|them\s+)?(?:over|on)\s+to\s+\S"
+                        r"|\b(?:they're|they are|(?:\w+\s+)?team (?:is|are)|(?:\w+\s+)?team's)\s+(?:now\s+)?(?:owning|taking over|"
+                        r"handling|taking)\s+(?:it|that|this)\b", _F)
+# "This is the review of Tuesday's billing run": what the meeting is, not work under way.
+_THIS_MEETING = re.compile(r"^(?:so\s+)?(?:this is|it's|welcome to)\s+(?:the|our)\s+(?:\w+\s+)?(?:review|retro|"
+                           r"retrospective|postmortem|post-mortem|standup|stand-up|sync|planning|meeting|call)\b", _F)
+# "I should not say completed, some work is still there": a report taken back.
+_UNSAY = re.compile(r"\b(?:should(?:n't| not)|shouldn't have)\s+(?:say|said|call(?:ed)? it)\s+(?:it's\s+|it\s+)?"
+                    r"(?:done|completed|complete|finished)\b|\bwork is still there\b", _F)
+
+
 def analyze_clause(clause: str, speaker: str | None) -> Clause:
     if _AWAY.match(clause):
         return Clause(clause, None, "personal")
+    if _HANDED_ON.search(clause):
+        return Clause(clause, None, "external")
+    if _THIS_MEETING.match(clause):
+        return Clause(clause, None)
+    if _UNSAY.search(clause):
+        return Clause(clause, None, "negated")
     question = (clause.rstrip().endswith("?") or bool(_QUESTION_START.match(clause) and "?" in clause)) \
         and not _UPTALK.match(clause)
     if (_BLOCKER.search(clause) and not _NOT_BLOCKED.search(clause) and not question
@@ -986,7 +1007,9 @@ def analyze_clause(clause: str, speaker: str | None) -> Clause:
 # A time of day, as written or said: "at 6:55", "at six-something", "at 2 a.m.", "around half past four"
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b(?:at|around|about|by|until|till)\s+(?:(?:one|two|three|four|five|six|seven|eight|"
                     r"nine|ten|eleven|twelve)(?:[- ](?:something|ish|thirty|fifteen|forty(?:-five)?|twenty|o'clock))|"
-                    r"\d{1,2}\s?(?:a\.?m\.?|p\.?m\.?)|half past \w+|quarter (?:past|to) \w+)(?!\w)", _F)
+                    r"\d{1,2}\s?(?:a\.?m\.?|p\.?m\.?)|half past \w+|quarter (?:past|to) \w+|"
+                    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock))"
+                    r"(?!\w)", _F)
 
 
 def _negated(statement: Statement, scope: str) -> bool:
@@ -1084,6 +1107,10 @@ def analyze(text: str, speaker: str | None) -> list[Clause]:
                      or (after.statement.intent == Intent.TODO and after.statement.pronoun))):
             after.statement, after.ignored = None, "condition"
     for k, clause in enumerate(read):
+        if (clause.statement is not None and clause.statement.intent == Intent.DONE and clause.statement.pronoun
+                and any(_HANDED_ON.search(c.text) for c in read[:k])):
+            clause.statement, clause.ignored = None, "external"  # "… they're owning that now, so that's off our list"
+            continue
         landed = clause.statement
         if (landed is not None and landed.intent == Intent.DONE and landed.aside == "in use" and any(
                 (c.statement is not None and c.statement.intent in (Intent.IN_PROGRESS, Intent.TODO))
