@@ -480,3 +480,15 @@ def test_done_closing_a_list_of_assignments_moves_nothing() -> None:
     result = _extract(["Ingrid: Right. Assignments. Wei: PGN export of the annotations. Sam: sync. Paolo: landscape. Done."],
                       [("CHS-57", "PGN export of annotations", "TODO"), ("CHS-58", "Cloud sync", "TODO")])
     assert not result.status_updates
+
+
+@pytest.mark.parametrize(("line", "status"), [
+    (("Chloe: One more from me that isn't on the board. The PIN reset emails were landing in spam for Outlook users. "
+      "I got IT to add the SPF record on Friday, and every test send since then has gone to the inbox."), "DONE"),
+    ("지현: 아, 그리고 보드엔 없는데, CUR 적재 실패하면 슬랙으로 알림 오게 하는 거 지금 붙이고 있어.", "IN_PROGRESS"),
+    ("Ingrid: Right. Anything that isn't on the board?", None),  # asks; tells of no work
+])
+def test_work_said_to_have_no_ticket_is_a_new_ticket(line: str, status: str | None) -> None:
+    result = _extract([line], BOARD)
+    assert [t.status.value for t in result.tickets] == ([status] if status else [])
+    assert not result.status_updates

@@ -104,6 +104,10 @@ _BARE_STATUS = re.compile(r"^\W*(?:(?:all|right|okay|ok|good)\W+)*(?:done|finish
 # Lines the rules set aside as not new work of this meeting (filed elsewhere, quoted, rolled back, dropped, part of
 # other work): the line model adds no ticket there (see `MeetingReader.second_opinion`).
 _VETOED = {"filed", "quoted", "rolled back", "dropped", "folded"}
+# Work said to have no ticket: "one more that isn't on the board", "보드엔 없는데", "티켓 없이 그냥 했고".
+_UNLISTED = re.compile(r"\b(?:not|isn't|wasn't|aren't)\s+on\s+the\s+board\b(?!\s+yet)|\bno\s+ticket\s+for\s+(?:it|that|this)\b|"
+                       r"\bdidn't\s+have\s+a\s+ticket\b|\bwithout\s+a\s+ticket\b|보드에\s?없는|보드엔\s?없는|티켓\s?없이|몰래\s?한",
+                       re.IGNORECASE)
 _STATUS_OF = {Intent.TODO: TicketStatus.TODO, Intent.IN_PROGRESS: TicketStatus.IN_PROGRESS,
               Intent.DONE: TicketStatus.DONE}
 
@@ -704,21 +708,41 @@ class MeetingReader:
         return not (any(c.ignored in _VETOED for c in clauses) or about_the_meeting(text, text)
                     or _META.search(text) or self.board.best(text)[1] >= MATCH)
 
-    def _likely_ticket(self, run: list[int]) -> None:
+    def unlisted_work(self) -> None:
+        """ "One more from me that isn't on the board. The PIN reset emails were landing in spam… I got IT to add
+        the SPF record", "보드엔 없는데, … 알림 오게 하는 거 지금 붙이고 있어": work said to have no ticket is a new
+        ticket, when nothing else was made of that line or the next, as done, under way or planned as the line
+        tells."""
+        cited = {i for t in self.tickets for i in t.lines()}
+        moved = {u.evidence.index for u in self.updates.values()}
+        for position, (utterance, text, clauses) in enumerate(self.read_lines):
+            cue = _UNLISTED.search(text)
+            if (cue is None or {utterance.index, utterance.index + 1} & cited or utterance.index in moved
+                    or "?" in text[cue.start():]):
+                continue  # "Anything that isn't on the board?" asks; it tells of no work
+            intents = {c.statement.intent for c in clauses if c.statement is not None}
+            status = (TicketStatus.DONE if Intent.DONE in intents or moves.told_by_evidence(text, clauses)
+                      else TicketStatus.IN_PROGRESS if Intent.IN_PROGRESS in intents else TicketStatus.TODO)
+            self._likely_ticket([position], status=status, skip=_UNLISTED)
+
+    def _likely_ticket(self, run: list[int], status: TicketStatus | None = None,
+                       skip: re.Pattern[str] | None = None) -> None:
         """A ticket for lines the line model finds likely: named by the first piece of work the rules saw in
         them, or else by the first words of the clause that says most (not a question: "Can I bring something
-        up?" / "The export drops the VAT column on credit notes")."""
+        up?" / "The export drops the VAT column on credit notes"; not a clause matching `skip`)."""
         read = [self.read_lines[i] for i in run]
         statement = next((c.statement for _, _, clauses in read for c in clauses if c.statement is not None
                           and c.statement.intent in _STATUS_OF and len(content_words(c.statement.obj)) >= 2), None)
         if statement is not None:
-            title, status, assignee = _title(statement.obj), _STATUS_OF[statement.intent], statement.assignee
+            title, found, assignee = _title(statement.obj), _STATUS_OF[statement.intent], statement.assignee
         else:
             said = [c.text for _, _, clauses in read for c in clauses if c.ignored != "question"
-                    and not c.text.rstrip().endswith("?")] or [text for _, text, _ in read]
+                    and not c.text.rstrip().endswith("?") and not (skip is not None and skip.search(c.text))
+                    ] or [text for _, text, _ in read]
             best = max(said, key=lambda clause: len(content_words(clause)))
             title = _title(" ".join(re.split(r"(?<=[.!?])\s", best.strip())[0].split()[:12]))
-            status, assignee = TicketStatus.TODO, None
+            found, assignee = TicketStatus.TODO, None
+        status = status or found
         if (len(content_words(title)) < 2 or any(similarity(t.title, title) >= MATCH for t in self.tickets)
                 or self.board.best(title)[1] >= MATCH):
             return  # no work named, or a ticket already made or on the board
@@ -1358,6 +1382,7 @@ class LocalProvider:
         reader = MeetingReader(request)
         reader.read()
         reader.second_opinion()
+        reader.unlisted_work()
         reader.learned_moves()
         reader.fold_repeats()
         return reader.result()

@@ -99,7 +99,7 @@ def candidates(reader: MeetingReader) -> list[Candidate]:
             continue
         reports = [c.statement for c in clauses if c.statement is not None and c.statement.intent in _TARGET
                    and c.statement.aside in _SAYS_WHICH]
-        told = not reports and _told_by_evidence(text, clauses)
+        told = not reports and told_by_evidence(text, clauses)
         if told:
             reports = [Statement(Intent.DONE, text, "", None, True)]
         if not reports:
@@ -136,7 +136,7 @@ def candidates(reader: MeetingReader) -> list[Candidate]:
     return found_all
 
 
-def _told_by_evidence(text: str, clauses: Sequence[Clause]) -> bool:
+def told_by_evidence(text: str, clauses: Sequence[Clause]) -> bool:
     """A line that tells of work in use by what now happens, and neither asks, plans nor reports a block."""
     return bool(_EVIDENCE.search(text)) and not any(
         c.ignored == "question" or (c.statement is not None and c.statement.intent in (Intent.TODO, Intent.BLOCKED))
