@@ -492,3 +492,18 @@ def test_work_said_to_have_no_ticket_is_a_new_ticket(line: str, status: str | No
     result = _extract([line], BOARD)
     assert [t.status.value for t in result.tickets] == ([status] if status else [])
     assert not result.status_updates
+
+
+@pytest.mark.parametrize(("transcript", "moved"), [
+    (["Ana: Tom, the billing dashboard, is that out?",
+      "Tom: Finance has pulled about three hundred reports from it since Tuesday, and not a single complaint."], True),
+    (["지수: 결제 대시보드는요?", "민수: 어제부터 재무팀이 그걸로 마감 확인하고 있어요. 오류는 한 건도 없었고요."], True),
+    (["Ana: Tom, the billing dashboard, is that out?", "Tom: Not yet, no errors so far in staging though."], False),
+    (["Ana: Tom, the billing dashboard, is that out?", "Ana: Zero complaints since Tuesday, I guess."], False),
+])
+def test_an_item_asked_about_and_answered_by_results_is_a_suggested_move(transcript: list[str], moved: bool) -> None:
+    board = [("T3", "Billing dashboard", "IN_PROGRESS")] if transcript[0].startswith("Ana") else [
+        ("T3", "결제 대시보드", "IN_PROGRESS")]
+    result = _extract(transcript, board)
+    assert bool(result.status_updates) == moved
+    assert all(u.confidence < 0.75 for u in result.status_updates)  # a suggestion a person confirms

@@ -104,6 +104,8 @@ _BARE_STATUS = re.compile(r"^\W*(?:(?:all|right|okay|ok|good)\W+)*(?:done|finish
 # Lines the rules set aside as not new work of this meeting (filed elsewhere, quoted, rolled back, dropped, part of
 # other work): the line model adds no ticket there (see `MeetingReader.second_opinion`).
 _VETOED = {"filed", "quoted", "rolled back", "dropped", "folded"}
+ANSWERED = 0.6  # the confidence of a move answered only by results: a suggestion
+_STILL_GOING = re.compile(r"\b(?:not yet|still|yet|so far|almost|nearly)\b|아직|거의|계속", re.IGNORECASE)
 # Work said to have no ticket: "one more that isn't on the board", "보드엔 없는데", "티켓 없이 그냥 했고".
 _UNLISTED = re.compile(r"\b(?:not|isn't|wasn't|aren't)\s+on\s+the\s+board\b(?!\s+yet)|\bno\s+ticket\s+for\s+(?:it|that|this)\b|"
                        r"\bdidn't\s+have\s+a\s+ticket\b|\bwithout\s+a\s+ticket\b|보드에\s?없는|보드엔\s?없는|티켓\s?없이|몰래\s?한",
@@ -595,6 +597,7 @@ class MeetingReader:
         self.line_said = ""  # the clause just before, in this utterance, when it stated nothing itself
         self.mover: str | None = None  # who said the last move
         self.clause_at = 0  # the place of the clause being read in its utterance
+        self.last_speaker: str | None = None  # who said the utterance before
         self.question_line = -1  # the last utterance that asked something
         self.recent: list[tuple[int, str]] = []  # the two utterances before this one: (line, text)
         self.recap = False  # "So to recap: …" restates what was said: it adds evidence, never new work
@@ -796,10 +799,33 @@ class MeetingReader:
             move = self._move(pending[1], said, 0.8 * pending[3], evidence)
             if move is not None:
                 moves.append(move)
+        if not moves and self.recent and speaker and speaker != self.last_speaker:
+            answered = self._answered_by_results(utterance.index, text, clauses, evidence)
+            if answered is not None:
+                moves.append(answered)
         if asked:
             self.question_line = utterance.index
         self.recent = [*self.recent[-1:], (utterance.index, text)]
+        self.last_speaker = speaker
         return moves
+
+    def _answered_by_results(self, line: int, text: str, clauses: list[Clause],
+                             evidence: Evidence) -> StatusUpdate | None:
+        """ "Ben, the CSV export, is that out?" "Creators have pulled about three hundred files from it since
+        Tuesday": the item named on the line before, by someone else, answered by what now happens. Never sure (a
+        suggestion a person confirms)."""
+        before, said_before = self.recent[-1]
+        if (before != line - 1 or not moves.told_by_evidence(text, clauses) or _STILL_GOING.search(text)
+                or any(c.ignored in ("negated", "hedged", "question", "rolled back") for c in clauses)):
+            return None
+        ticket, score = self.board.best(said_before)
+        if ticket is None or score < MATCH or ticket.id in self.updates or ticket.id in self.dropped \
+                or ticket.id in self.taken_back:
+            return None
+        named, value = self.board.best(text)
+        if named is not None and value >= MATCH and named.id != ticket.id:
+            return None  # the answer is about something else
+        return self._move(ticket, Statement(Intent.DONE, text, "", None, True), ANSWERED, evidence)
 
     def _confirm(self, line: int, speaker: str | None, text: str) -> None:
         """"Sure" / "I'll take it" right after a request names who does it."""
