@@ -1247,7 +1247,7 @@ class MeetingReader:
         if (_BARE_STATUS.match(statement.clause) and self.line_topics == 0 and self.question_line != line - 1
                 and topic.line < line):
             return None  # a bare "Done." nobody asked for ("Right. Done. Cheers.") closes the talk, not the item
-        if _BARE_STATUS.match(statement.clause) and self.clause_at >= 3 and not self.line_statements - 1:
+        if _BARE_STATUS.match(statement.clause) and self.clause_at >= 3 and self.line_statements == 1:
             return None  # "Assignments. Wei: PGN export. Sam: sync. Paolo: landscape. Done.": the list is done
         if (topic.board is not None and mention is not None and mention.clock > topic.clock
                 and line - mention.line <= 1 and statement.intent != Intent.TODO):

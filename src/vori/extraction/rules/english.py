@@ -921,7 +921,7 @@ _AWAY = re.compile(r"^(?:(?-i:[A-Z][a-z]+)|he|she|they)(?:'s|\s+is|\s+are|'re)\s
 # "I passed that to Oksana on Friday", "IT … they're owning that end to end now, … so that's off our list": the
 # work went to someone else, which says nothing of it being done.
 _HANDED_ON = re.compile(r"\b(?:passed|handed|gave)\s+(?:it|that|this|them)\s+(?:over\s+|on\s+)?to\s+\S"
-                        r"|\b(?:passed|handed)\s+(?:it|that|this|them\s+)?(?:over|on)\s+to\s+\S"
+                        r"|\b(?:passed|handed)\s+(?:over|on)\s+to\s+\S"
                         r"|\b(?:they're|they are|(?:\w+\s+)?team (?:is|are)|(?:\w+\s+)?team's)\s+(?:now\s+)?(?:owning|taking over|"
                         r"handling|taking)\s+(?:it|that|this)\b", _F)
 # "This is the review of Tuesday's billing run": what the meeting is, not work under way.
