@@ -507,3 +507,43 @@ def test_an_item_asked_about_and_answered_by_results_is_a_suggested_move(transcr
     result = _extract(transcript, board)
     assert bool(result.status_updates) == moved
     assert all(u.confidence < 0.75 for u in result.status_updates)  # a suggestion a person confirms
+
+
+def test_a_ticket_named_by_the_number_of_its_key_is_that_ticket_not_it() -> None:
+    result = _extract(["Mira: Snapshot exports, where are we?",
+                       "Tomasz: Oh, and I already started on ninety-one yesterday afternoon since I had a gap."],
+                      [("PRX-91", "Make webcam snapshot interval configurable per exam", "TODO"),
+                       ("PRX-104", "Snapshot export for proctors", "TODO")])
+    assert ("PRX-91", "IN_PROGRESS") in _moves(result) and ("PRX-104", "IN_PROGRESS") not in _moves(result)
+
+
+@pytest.mark.parametrize(("transcript", "status"), [
+    # said done, then a part still to do: under way (it was already, so no move)
+    (["가은: 제 거는, 협업 플레이리스트 동시 편집 충돌 처리 붙였고요, 확인했어요.", "가은: 초대 쪽은 아직 남았습니다."], None),
+    # the next line is the next item, not a part of this one
+    (["가은: 제 거는, 협업 플레이리스트 동시 편집 충돌 처리 붙였고요, 확인했어요.", "가은: 그리고 OTA 진행률은 아직이에요."],
+     "DONE"),
+])
+def test_done_then_a_part_left_by_the_same_speaker_is_under_way(transcript: list[str], status: str | None) -> None:
+    result = _extract(transcript, [("PL-77", "협업 플레이리스트 동시 편집", "IN_PROGRESS"), ("PL-80", "OTA 펌웨어 업데이트", "TODO")])
+    assert _moves(result) == ({("PL-77", status)} if status else set())
+
+
+def test_done_with_one_part_not_touched_is_under_way() -> None:
+    result = _extract([("Tomasz: The label driver upgrade, Dock 3's done, all four Zebras are on the new driver. "
+                       "Dock 4 I haven't touched.")], [("LBL-107", "Upgrade label printer driver", "TODO")])
+    assert _moves(result) == {("LBL-107", "IN_PROGRESS")}
+
+
+def test_a_step_of_what_is_not_done_yet_is_no_report() -> None:
+    result = _extract(["은지: 알림톡은요?", "준호: 알림톡은 카카오 템플릿 심사가 아직 안 끝났어. 한 번 반려돼서 다시 넣었대."],
+                      [("STU-15", "예약 변경 시 카카오 알림톡 발송", "TODO")])
+    assert ("STU-15", "DONE") not in _moves(result)
+
+
+def test_an_answer_to_a_question_about_an_item_is_about_that_item() -> None:
+    result = _extract(["Marguerite: And the silent consumer alert?",
+                       ("Kwame: So that one, there's a lag metric we already export, it just wasn't wired to anything, "
+                       "so I put an alert on it, and it's been in prod since yesterday.")],
+                      [("T3", "Alert on silent Kafka consumer", "IN_PROGRESS")])
+    assert _moves(result) == {("T3", "DONE")} and not result.tickets

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -84,7 +86,8 @@ def test_one_move_per_line_and_per_ticket() -> None:
 
 def test_the_shipped_move_model_is_used_by_the_local_provider_and_goes_with_the_line_model_switch(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    assert moves.shipped() is not None and moves.shipped().weights.shape == (moves.SIZE,)
+    shipped = moves.shipped()
+    assert shipped is not None and shipped.chances(np.zeros((2, moves.SIZE))).shape == (2,)
     monkeypatch.setattr(moves, "shipped", _on_line_score)
     request = _request(TRANSCRIPT, BOARD)
     moved = LocalProvider().extract(request).status_updates
@@ -105,3 +108,18 @@ def test_a_report_told_only_by_what_now_happens_is_a_candidate(line: str, told: 
     assert bool(found) == told
     if told:
         assert all(c.target == TicketStatus.DONE and c.row[19] == 1.0 for c in found)  # marked as told by evidence
+
+
+def test_the_move_trees_learn_a_signal_and_come_back_the_same_from_the_model_file(tmp_path: Path) -> None:
+    rng = np.random.default_rng(0)
+    rows = rng.random((400, moves.SIZE))
+    labels = (rows[:, 0] > 0.7).astype(np.float32)  # the line names the ticket well: a move
+    model = moves.fit(rows, labels)
+    chances = model.chances(rows)
+    assert chances[labels == 1].mean() > 0.8 and chances[labels == 0].mean() < 0.2
+    path = tmp_path / "model.npz"
+    lines.LineModel(np.zeros(3), 0.0, np.zeros(3), np.ones(3)).save(path, moves=model, move_size=moves.SIZE)
+    with np.load(path) as data:
+        loaded = lines.Trees.load(data, "move_tree_")
+        assert loaded is not None and int(data["move_size"]) == moves.SIZE
+    assert np.allclose(lines.TreeModel(loaded).chances(rows), chances)

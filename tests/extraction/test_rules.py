@@ -180,6 +180,20 @@ EN = [
     ("The Apple and Google sign-in is merged.", "DONE", "Apple and Google sign-in", None),
     ("Apple rejected the build again.", "external", "", None),
     ("Payroll JE's posted, the ADP register ties.", "DONE", "Payroll JE", None),
+    ("I've moved on to the endorsement detection.", "IN_PROGRESS", "endorsement detection", "Ana"),  # started it
+    ("Drivers are telling support the statement says Monday.", None, "", None),  # what users say, not work
+    ("Yeah, we went through it together yesterday.", None, "", None),  # read it with someone, not finished
+    ("I went through all 212 locations by hand on Sunday.", "DONE", "", None),
+    ("PR's up, not merged.", "IN_PROGRESS", "", None),  # written, waiting for review
+    ("The PR for the CSV export is up.", "IN_PROGRESS", "CSV export", None),
+    ("Skip's live.", "DONE", "Skip", None),  # the feature called "skip", not "let's skip it"
+    ("Let's skip it this sprint.", "dropped", "", None),
+    ("Dock 4 I haven't touched.", "untouched", "", None),  # a part not started
+    ("LBLSRV01 is switched off.", "DONE", "LBLSRV01", None),  # a server decommissioned
+    ("The flag is switched off for now.", None, "", None),  # turned off for a while, not decommissioned
+    ("Refunds are switched off until Stripe is done.", None, "", None),
+    ("The old request records, all fourteen years of them, went across over the weekend.", "DONE",
+     "old request records", None),
 ]
 
 KO = [
@@ -263,6 +277,20 @@ KO = [
     ("지금 만들어 봤자 쓸 사람이 없어", None, "", None),  # "even if we made it": not a report
     ("인테리어는 어제 도담디자인이랑 계약했어요", "DONE", "인테리어", None),
     ("공유했습니다", None, "", None),  # the screen, shared in the call
+    ("꽤 써 놨어요", "IN_PROGRESS", "", None),  # quite a lot written: a part
+    ("베댓 제외 그거 끝, 어제 저녁에 올렸어요", "DONE", "베댓", None),  # 제외 names the item, it drops nothing
+    ("그건 이번 스프린트에서 제외하죠", "dropped", "", None),
+    ("삼공사 작품 필터는 오늘 아침에 잡았고요", "IN_PROGRESS", "삼공사 작품 필터", None),
+    ("그거 됐어요", "DONE", "", None),
+    ("카카오 검수 올렸어요", "IN_PROGRESS", "", None),  # sent for review
+    ("지훈 님이 어제 작가 일괄 숨김 API 시작했다고 했어요", "IN_PROGRESS", "작가 일괄 숨김 API", "지훈"),  # passed on
+    ("머지했다고 말씀드렸는데", "quoted", "", None),  # what was said before, not a report
+    ("진행 중인 것부터 보죠", None, "", None),  # the order of the meeting
+    ("어제 iOS 배포에 들어갔어요", "DONE", "", None),  # in the release
+    ("월요일부터 나가고 있어요", "DONE", "", None),  # 월요일부터 holds 일부 ("a part") only by accident
+    ("어젯밤부터 화면에 실시간 비율로 나가고 있어요", "DONE", "", None),
+    ("오늘 아침에 전 지점에 열었는데", "DONE", "", None),
+    ("수업 전날 카톡 가는 거, 전 지점 다 켰어요", "DONE", "", "민수"),
 ]
 
 
@@ -360,6 +388,20 @@ def test_a_long_unpunctuated_turn_is_read_clause_by_clause() -> None:
     assert said[0].statement is not None and said[0].statement.intent.value == "IN_PROGRESS"
     assert "expiry alerts" in said[0].statement.obj
     assert len(said) == 3 and "the the" not in said[0].text
+
+
+@pytest.mark.parametrize("text", [
+    "그거 API는 어제 만들어 놨어요. 항목별로 내려가고 스테이징에 올라가 있어요. 프론트만 붙이면 돼요.",
+    "삼성이랑 DB는 끝났고, 현대는 다음 주에 양식이 바뀐다고 해서 새 양식 받을 때까지 기다리고 있습니다.",
+])
+def test_done_with_one_piece_left_or_waited_for_is_under_way(text: str) -> None:
+    intents = [c.statement.intent.value for c in korean.analyze(text, "민수") if c.statement is not None]
+    assert intents[0] == "IN_PROGRESS" and "DONE" not in intents
+
+
+def test_what_is_done_given_as_the_reason_for_a_plan_names_its_item() -> None:
+    first = korean.analyze("그건 오프라인 모드 끝났으니까 오늘 오후부터 잡으려고요.", "민수")[0]
+    assert first.statement is not None and first.statement.obj == "오프라인 모드" and not first.statement.pronoun
 
 
 def test_one_part_in_and_one_part_not_is_under_way() -> None:

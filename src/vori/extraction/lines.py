@@ -101,8 +101,9 @@ def _rule_signals(facts: LineFacts, position: float) -> np.ndarray:
             signals[11] = max(signals[11], float(statement.aside is not None))
             signals[12] = max(signals[12], float(statement.assignee is not None))
             signals[13] = max(signals[13], statement.confidence)
-        elif clause.ignored in _IGNORED:
-            signals[14 + _IGNORED.index(clause.ignored)] = 1.0
+        elif clause.ignored in _IGNORED or clause.ignored == "untouched":
+            # a part not started ("Dock 4 I haven't touched") is read as a negation
+            signals[14 + _IGNORED.index("negated" if clause.ignored == "untouched" else clause.ignored)] = 1.0
     signals[-4] = float(facts.moved)
     signals[-3] = float(facts.text.rstrip().endswith("?"))
     signals[-2] = min(len(facts.text.split()), 40) / 40
@@ -170,6 +171,42 @@ class Trees:
                    float(np.ravel(model._baseline_prediction)[0]))
 
 
+    def arrays(self, prefix: str) -> dict[str, Any]:
+        """The trees as named arrays, for a model file."""
+        return {f"{prefix}{name}": np.asarray(getattr(self, name))
+                for name in ("feature", "threshold", "left", "right", "value", "leaf", "roots", "baseline")}
+
+    @classmethod
+    def load(cls, data: Any, prefix: str) -> Trees | None:
+        """The trees stored under `prefix` in a model file, or None."""
+        if f"{prefix}roots" not in data:
+            return None
+        return cls(data[f"{prefix}feature"], data[f"{prefix}threshold"].astype(np.float64), data[f"{prefix}left"],
+                   data[f"{prefix}right"], data[f"{prefix}value"].astype(np.float64), data[f"{prefix}leaf"],
+                   data[f"{prefix}roots"], float(data[f"{prefix}baseline"]))
+
+    @classmethod
+    def fit(cls, rows: np.ndarray, labels: np.ndarray, **settings: Any) -> Trees:
+        """Boosted trees fitted to `rows` (scikit-learn, needed only to train)."""
+        from sklearn.ensemble import HistGradientBoostingClassifier
+
+        settings = {"max_iter": 200, "learning_rate": 0.05, "max_leaf_nodes": 15, "min_samples_leaf": 40,
+                    "l2_regularization": 1.0, "random_state": 0, **settings}
+        return cls.from_sklearn(HistGradientBoostingClassifier(**settings).fit(rows, labels))
+
+
+@dataclass(frozen=True)
+class TreeModel:
+    """Boosted trees read straight off the rows (the move model, `moves.py`)."""
+
+    trees: Trees
+
+    def chances(self, rows: np.ndarray) -> np.ndarray:
+        if len(rows) == 0:
+            return np.zeros(0)
+        return _sigmoid(self.trees.log_odds(rows.astype(np.float64)))
+
+
 def _stacked(rows: np.ndarray, first: np.ndarray) -> np.ndarray:
     """What the trees read: everything but the hashed words, and the logistic stage's chance."""
     return np.hstack([rows[:, 3 * HASH_SIZE:], first[:, None]])
@@ -200,18 +237,16 @@ class LineModel:
         return self.stages(rows)[1]
 
     def save(self, path: Path, sources: Sequence[str] = (), fingerprint: str = "",
-             moves: LineModel | None = None) -> None:
-        """Writes the model, with the move model (`moves.py`) under `move_` keys when given."""
+             moves: TreeModel | None = None, move_size: int = 0) -> None:
+        """Writes the model, with the move model (`moves.py`, `move_size` features) under `move_` keys when given."""
         arrays: dict[str, Any] = {
             "weights": self.weights.astype(np.float32), "bias": np.float32(self.bias),
             "mean": self.mean.astype(np.float32), "scale": self.scale.astype(np.float32),
             "sources": np.array(list(sources), dtype=str), "fingerprint": np.array(fingerprint)}
         if self.trees is not None:
-            arrays |= {f"tree_{name}": np.asarray(getattr(self.trees, name))
-                       for name in ("feature", "threshold", "left", "right", "value", "leaf", "roots", "baseline")}
+            arrays |= self.trees.arrays("tree_")
         if moves is not None:
-            arrays |= {"move_weights": moves.weights.astype(np.float32), "move_bias": np.float32(moves.bias),
-                       "move_mean": moves.mean.astype(np.float32), "move_scale": moves.scale.astype(np.float32)}
+            arrays |= moves.trees.arrays("move_tree_") | {"move_size": np.int32(move_size)}
         np.savez_compressed(path, **arrays)
 
 
@@ -221,11 +256,7 @@ def shipped() -> LineModel | None:
     if not MODEL_PATH.exists():
         return None
     with np.load(MODEL_PATH) as data:
-        trees = None
-        if "tree_roots" in data:
-            trees = Trees(data["tree_feature"], data["tree_threshold"].astype(np.float64), data["tree_left"],
-                          data["tree_right"], data["tree_value"].astype(np.float64), data["tree_leaf"],
-                          data["tree_roots"], float(data["tree_baseline"]))
+        trees = Trees.load(data, "tree_")
         model = LineModel(data["weights"].astype(np.float64), float(data["bias"]), data["mean"].astype(np.float64),
                           data["scale"].astype(np.float64), trees)
     return model if model.weights.shape[0] == 3 * (HASH_SIZE + _RULE_SIZE) + 3 else None
@@ -261,8 +292,6 @@ def fit_stacked(meetings: Sequence[Annotated], folds: int = 4, **trees: Any) -> 
     """The logistic stage on all meetings, and trees on top of it trained on out-of-group chances: each group of
     meetings is scored by a logistic stage trained on the other groups (groups are the sets the meetings came
     from, or the meetings themselves when there are fewer sets than folds)."""
-    from sklearn.ensemble import HistGradientBoostingClassifier
-
     groups = sorted({m.group for m in meetings})
     if len(groups) < folds:
         meetings = [Annotated(m.rows, m.labels, f"{m.group}#{i}") for i, m in enumerate(meetings)]
@@ -275,11 +304,8 @@ def fit_stacked(meetings: Sequence[Annotated], folds: int = 4, **trees: Any) -> 
     rows = np.vstack([m.rows for m in meetings]).astype(np.float64)
     labels = np.concatenate([m.labels for m in meetings])
     stacked = np.vstack([_stacked(m.rows.astype(np.float64), first[i]) for i, m in enumerate(meetings)])
-    settings = {"max_iter": 200, "learning_rate": 0.05, "max_leaf_nodes": 15, "min_samples_leaf": 40,
-                "l2_regularization": 1.0, "random_state": 0, **trees}
-    boosted = HistGradientBoostingClassifier(**settings).fit(stacked, labels)
     logistic = fit(rows, labels)
-    return LineModel(logistic.weights, logistic.bias, logistic.mean, logistic.scale, Trees.from_sklearn(boosted))
+    return LineModel(logistic.weights, logistic.bias, logistic.mean, logistic.scale, Trees.fit(stacked, labels, **trees))
 
 
 def gold_lines(meeting: dict[str, Any]) -> np.ndarray:
@@ -370,8 +396,8 @@ def main(argv: Sequence[str]) -> int:
     model.save(MODEL_PATH)
     shipped.cache_clear()  # the move model learns from what the saved line model does
     _, rows, labels, move_rows, move_labels = training_sets(paths)
-    move_model = fit(move_rows, move_labels, l2=1.0, steps=3000, rate=0.5)
-    model.save(MODEL_PATH, sources=list(argv[1:]), moves=move_model,
+    move_model = moves.fit(move_rows, move_labels)
+    model.save(MODEL_PATH, sources=list(argv[1:]), moves=move_model, move_size=moves.SIZE,
                fingerprint=fingerprint(rows, labels, move_rows, move_labels))
     shipped.cache_clear()
     moves.shipped.cache_clear()

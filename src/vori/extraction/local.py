@@ -53,7 +53,10 @@ _DECLINE = re.compile(r"^(?:no\b|nope|not me\b|sorry|i can't|i cannot|i won't|no
                       re.IGNORECASE)
 _SHIPPED = re.compile(r"\b(?:merged|deployed|shipped|released|rolled out|went live|is live|in production|fixed|"
                       r"resolved|delivered|handed (?:it |them )?over|went out)\b|반영|배포|머지|릴리스|릴리즈|출시|해결|라이브|"
-                      r"운영에 ?나갔|오픈했|보내\s?드렸|전달\s?드렸|납품|발송(?:됐|했|되었)", re.IGNORECASE)
+                      r"운영에 ?나갔|오픈했|보내\s?드렸|전달\s?드렸|납품|발송(?:됐|했|되었)"
+                      # "it's been on the Dock 2 terminals since Friday", "어젯밤부터 화면에 … 나가고 있어요": in use since
+                      r"|\b(?:been|gone)\s+(?:out|on|in|live|running)\b.{0,60}\bsince\b"
+                      r"|부터\s(?:\S+\s){0,5}\S*(?:나가고|돌고|쓰이고|운영되고|적용되고|들어오고)\s?있", re.IGNORECASE)
 # "Is the export done?", "Can we close the daypart editor?", "Did the fix go out?", "정산 배치 끝났나요?",
 # "그거 닫아도 돼요?": asking whether the work is finished
 _DONE_QUESTION = re.compile(
@@ -105,6 +108,10 @@ _BARE_STATUS = re.compile(r"^\W*(?:(?:all|right|okay|ok|good)\W+)*(?:done|finish
 # other work): the line model adds no ticket there (see `MeetingReader.second_opinion`).
 _VETOED = {"filed", "quoted", "rolled back", "dropped", "folded"}
 ANSWERED = 0.6  # the confidence of a move answered only by results: a suggestion
+# A part still to do, said right after a report of done: "초대 쪽은 아직 남았습니다", "The invite side is still to do".
+_PART_LEFT = re.compile(r"\S(?:은|는)\s(?:\S+\s){0,2}아직\s?(?:남았|남아|안\s|못\s|이에요|입니다|이요|비어)|^(?:\S+\s)?아직\s"
+                        r"(?:\S+\s){0,2}남았|\b(?:is|are|'s)\s+still\s+(?:left|to do|to come|outstanding|to go)\b",
+                        re.IGNORECASE)
 _STILL_GOING = re.compile(r"\b(?:not yet|still|yet|so far|almost|nearly)\b|아직|거의|계속", re.IGNORECASE)
 # Work said to have no ticket: "one more that isn't on the board", "보드엔 없는데", "티켓 없이 그냥 했고".
 _UNLISTED = re.compile(r"\b(?:not|isn't|wasn't|aren't)\s+on\s+the\s+board\b(?!\s+yet)|\bno\s+ticket\s+for\s+(?:it|that|this)\b|"
@@ -240,17 +247,23 @@ class _Board:
             found = self.seen[text] = self._ranked(text)
         return found
 
-    def _ranked(self, text: str) -> list[tuple[BoardTicket, float]]:
+    def keyed(self, text: str) -> list[tuple[BoardTicket, float]]:
+        """The ticket `text` names by its key ("PAY-142 is done") or by the number of its key ("102 is still in
+        review", "I started on ninety-one"), when one ticket on the board has it."""
         for key in _TICKET_KEY.findall(text):
-            # "PAY-142 is done": a ticket named by its key is that ticket.
             named = self.by_key.get(key.upper().lstrip("#"))
             if named is not None:
                 return [(named, 1.0)]
         for number in [*re.findall(r"(?<![\w.#-])(\d{2,6})(?![A-Za-z0-9.%])", text), *spoken_numbers(text)]:
-            # "102 is still in review": the number of a key, when one ticket on the board has it.
             named = self.by_number.get(number)
             if named is not None:
                 return [(named, 0.9)]
+        return []
+
+    def _ranked(self, text: str) -> list[tuple[BoardTicket, float]]:
+        keyed = self.keyed(text)
+        if keyed:
+            return keyed
         words = content_words(text)
         if not words:
             return []
@@ -582,6 +595,8 @@ class MeetingReader:
         self.request_open: tuple[int, ExtractedTicket, str | None] | None = None
         self.line_topics = 0  # items already talked about in the utterance being read
         self.line_statements = 0  # statements about work in the utterance being read
+        # where the utterance being read last said something is not yet so: (clause, items talked about by then)
+        self.not_yet: tuple[int, int] | None = None
         self.line_text = ""
         self.mentions: list[_Mention] = []  # the last few items described
         self._mention: _Mention | None = None
@@ -767,6 +782,7 @@ class MeetingReader:
         evidence = Evidence(index=utterance.index, segment_id=utterance.segment_id, quote=quote)
         self.line_topics = 0
         self.line_statements = 0
+        self.not_yet = None
         self.line_text = text
         self.acked = None
         self.recap = bool(_RECAP.match(text))
@@ -799,6 +815,10 @@ class MeetingReader:
             move = self._move(pending[1], said, 0.8 * pending[3], evidence)
             if move is not None:
                 moves.append(move)
+        if (not moves and self.last_move is not None and self.last_move[0] == utterance.index - 1
+                and speaker and speaker == self.mover and _PART_LEFT.search(text) and "?" not in text
+                and not _ASIDE.search(text[:12])):  # "그리고 OTA 진행률은 아직이에요": the next item, not a part
+            self._part_left(text)
         if not moves and self.recent and speaker and speaker != self.last_speaker:
             answered = self._answered_by_results(utterance.index, text, clauses, evidence)
             if answered is not None:
@@ -808,6 +828,34 @@ class MeetingReader:
         self.recent = [*self.recent[-1:], (utterance.index, text)]
         self.last_speaker = speaker
         return moves
+
+    def _part_untouched(self, text: str, line: int) -> None:
+        """ "Dock 3, all four Zebras are on the new driver. Dock 4 I haven't touched": a part of what was just said
+        done is not started, so the item is under way (nothing changes when it names another item of the board, "Recurring I
+        haven't touched")."""
+        if self.last_move is not None and self.last_move[0] == line:
+            self._part_left(text, other=LOOSE / 2)
+
+    def _part_left(self, text: str, other: float = NEW) -> None:
+        """ "충돌 처리 붙였고요, … 확인했어요." "초대 쪽은 아직 남았습니다.": said done, then the same speaker names a
+        part still to do: the ticket is under way, not done."""
+        assert self.last_move is not None
+        _, ticket_id, before, previous, _ = self.last_move
+        moved = self.updates.get(ticket_id)
+        named, score = self.board.best(text)
+        if moved is None or moved.to_status != TicketStatus.DONE or (
+                named is not None and named.id != ticket_id and score >= other):
+            return  # not a report of done, or the part left is another item of the board
+        if previous == TicketStatus.IN_PROGRESS:
+            if before is None:
+                self.updates.pop(ticket_id, None)
+            else:
+                self.updates[ticket_id] = before
+        else:
+            self.updates[ticket_id] = moved.model_copy(update={"to_status": TicketStatus.IN_PROGRESS})
+        self.status[ticket_id] = TicketStatus.IN_PROGRESS
+        self.taken_back.add(ticket_id)
+        self.last_move = None
 
     def _answered_by_results(self, line: int, text: str, clauses: list[Clause],
                              evidence: Evidence) -> StatusUpdate | None:
@@ -872,7 +920,11 @@ class MeetingReader:
                     self._focus(line, board=ticket, score=score)
             elif clause.ignored == "dropped":
                 self._dropped(clause.text, line)
+            elif clause.ignored == "untouched":
+                self._part_untouched(clause.text, line)
             elif clause.ignored == "negated":
+                if _STILL_GOING.search(clause.text):
+                    self.not_yet = (self.clause_at, self.line_topics)
                 self._take_back(clause.text, line)
                 if _LATE_CORRECTION.search(self.line_text):
                     self._correct_earlier(clause.text, line)
@@ -893,11 +945,20 @@ class MeetingReader:
             several = self._several(said, evidence, line)
             if several is not None:
                 return several[-1] if several else None
+        keyed = self.board.keyed(statement.clause) if statement.intent in (Intent.DONE, Intent.IN_PROGRESS) else []
+        if keyed and (statement.pronoun or not content_words(statement.obj)) and not statement.aside:
+            # "I already started on ninety-one yesterday": named by the number of its key, not "it"
+            self._focus(line, board=keyed[0][0], score=keyed[0][1])
+            self.line_topics += 1
+            return self._move(keyed[0][0], statement, keyed[0][1] * statement.confidence, evidence)
         if statement.pronoun or not content_words(statement.obj):
             # "it", "that one", "the fix": what the conversation is about.
             # "QA signed off on it": a sign-off says which ticket, here the one under discussion (never new work)
             if statement.aside and statement.aside != "signed off":
                 return None
+            if (self.not_yet is not None and statement.intent == Intent.DONE
+                    and self.clause_at - self.not_yet[0] <= 2 and self.line_topics == self.not_yet[1]):
+                return None  # "심사가 아직 안 끝났어. 한 번 반려돼서 다시 넣었대": a step of what is not done yet
             return self._about_topic(statement, speaker, line, evidence)
         if statement.intent in (Intent.DONE, Intent.IN_PROGRESS):
             several = self._several(statement, evidence, line)
@@ -1231,6 +1292,12 @@ class MeetingReader:
         # done, but this is an encoding bug. I'll fix it"): the problem described is what is taken on.
         done_topic = (statement.intent == Intent.TODO and topic is not None and topic.board is not None
                       and self.status.get(topic.board.id) == TicketStatus.DONE)
+        if (takes_on and statement.intent != Intent.TODO and self.question_line == line - 1
+                and (topic is None or line - topic.line > CONTEXT_LINES) and self._pointed_at(line)[0] is not None):
+            # "And the silent consumer?" "So that one, … there's a lag metric we already export, it just wasn't
+            # wired to anything, so I put an alert on it … it's been in prod since yesterday": the answer tells
+            # of the board item asked about, whatever it describes on the way
+            takes_on = False
         if (mention is not None and takes_on and line - mention.line <= CONTEXT_LINES and not statement.aside
                 and not self.folded
                 and (topic is None or topic.clock < mention.clock or line - topic.line > CONTEXT_LINES
@@ -1312,10 +1379,11 @@ class MeetingReader:
             return None
         if (target == TicketStatus.DONE and current == TicketStatus.IN_PROGRESS and self.last_move is not None
                 and self.last_move[:2] == (at, ticket.id) and self.last_move[3] == TicketStatus.TODO
-                and not _SHIPPED.search(statement.clause)
+                and (not _SHIPPED.search(statement.clause) or _STILL_GOING.search(self._rest_of_line(statement)))
                 and self.board.scores([statement.clause]).get(ticket.id, 0.0) < MATCH):
             # "I got going on it yesterday. I went through the Vault paths and found nine certs": started, then
-            # a step of it told; the item is under way, not finished
+            # a step of it told; the item is under way, not finished ("꽤 써 놨어요. 배포 전 확인까지 위키에
+            # 올려놨고, 비상 연락망은 아직 비어 있어요": a step, though it names a release, while more is to come)
             return None
         original = self.updates[ticket.id].from_status if ticket.id in self.updates else current
         update = StatusUpdate(ticket_id=ticket.id, from_status=original, to_status=target,
@@ -1326,6 +1394,11 @@ class MeetingReader:
         self.updates[ticket.id] = update
         self.status[ticket.id] = target
         return update
+
+    def _rest_of_line(self, statement: Statement) -> str:
+        """What the utterance says after the clause of `statement`."""
+        at = self.line_text.find(statement.clause)
+        return self.line_text[at + len(statement.clause):] if at >= 0 else ""
 
     def _new_ticket(self, statement: Statement, speaker: str | None, line: int, evidence: Evidence,
                     problem: bool = False) -> None:

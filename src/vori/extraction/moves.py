@@ -6,11 +6,13 @@ through it yesterday" for "Crew roster CSV import", or a line after the item was
 reports work started or done and on which the rules moved nothing, each board ticket that could still move that
 way is a candidate, described by how well the line, its subject and the lines around it name the ticket against
 the others, whether the item came up before, and what else the rules read in the line (a second report, "not
-yet", "I think", a new ticket of their own). A logistic model gives each candidate the chance that the line moves
-that ticket; the most likely one of a line, when likely enough (`ADD`), becomes a move.
+yet", "I think", a new ticket of their own). Boosted trees give each candidate the chance that the line moves
+that ticket; the most likely one of a line, when likely enough (`ADD`), becomes a move. (The trees replaced a
+logistic model in session 15: out of fold, each at its best threshold, they find more of the moves for about the
+same number of wrong ones; see docs/benchmarks.md.)
 
 These moves are never sure: their confidence stays under the one a live meeting applies at once, so they reach
-the board as suggestions a person confirms. The weights are trained with the line model (`lines.py`,
+the board as suggestions a person confirms. The trees are trained with the line model (`lines.py`,
 `scripts/train-line-model`) on the same meetings, and stored in the same file.
 """
 
@@ -20,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
@@ -174,20 +176,34 @@ def chosen(found: Sequence[Candidate], chances: np.ndarray, moved: set[str]) -> 
     return picked
 
 
+class Chances(Protocol):
+    """A model of the chance that a candidate is a move."""
+
+    def chances(self, rows: np.ndarray) -> np.ndarray: ...
+
+
+# The trees' settings, chosen by cross-validation over whole sets (docs/benchmarks.md, "Session 15").
+TREES = {"max_iter": 150, "learning_rate": 0.05, "max_leaf_nodes": 8, "min_samples_leaf": 20}
+
+
+def fit(rows: np.ndarray, labels: np.ndarray) -> lines.TreeModel:
+    """The move model, trained on candidates and their labels (scikit-learn, needed only to train)."""
+    return lines.TreeModel(lines.Trees.fit(rows, labels, **TREES))
+
+
 @lru_cache(maxsize=1)
-def shipped() -> lines.LineModel | None:
+def shipped() -> lines.TreeModel | None:
     """The move model stored with the line model, or None when it is missing or was made for other features."""
     if not lines.MODEL_PATH.exists():
         return None
     with np.load(lines.MODEL_PATH) as data:
-        if "move_weights" not in data:
+        trees = lines.Trees.load(data, "move_tree_")
+        if trees is None or int(data["move_size"]) != SIZE:
             return None
-        model = lines.LineModel(data["move_weights"].astype(np.float64), float(data["move_bias"]),
-                                data["move_mean"].astype(np.float64), data["move_scale"].astype(np.float64))
-    return model if model.weights.shape[0] == SIZE else None
+    return lines.TreeModel(trees)
 
 
-def add_moves(reader: MeetingReader, model: lines.LineModel) -> None:
+def add_moves(reader: MeetingReader, model: Chances) -> None:
     """Moves for report lines the rules moved nothing on, where the model finds one likely."""
     found = candidates(reader)
     if not found:

@@ -100,6 +100,7 @@ _DONE_WORDS = (r"done|finished|wrapped|complete|completed|shipped|merged|merged 
                r"out the door|wrapped up|closed|closed out|fixed|resolved|good to go|landed|launched|rolled out|"
                r"sorted|sorted out|signed off|approved|delivered|published|in prod|on prod|up and running|"
                r"working now|all set|over the line|across the line|behind us|booked|paid|locked in|posted|"
+               r"(?:switched off|shut down|powered down)(?!\s+(?:until|till|for now|temporarily|while))|decommissioned|"
                r"available to (?:all|every|everyone|everybody|users|customers|the public|clients|members|staff)")
 _DONE_SUBJECT = re.compile(
     r"^(?P<obj>.+?)(?:'s|'re|\s+(?:is|are|was|were|'s|'re|has been|have been|got|just got|finally got|has|have|"
@@ -111,15 +112,19 @@ _DONE_VERB = re.compile(
     r"landed|launched|rolled out|pushed out|published|delivered|sorted out|knocked out|got through|took care of|"
     r"finished up|wrapped|nailed down|put out|got done|completed the work on|cut|submitted|sent out|sent|"
     r"migrated|upgraded|cleaned up|set up|wrote up|wrote|added|removed|implemented|built|automated|patched|"
-    r"updated|refactored|documented|configured|installed|enabled|disabled|created|moved|replaced|"
+    r"updated|refactored|documented|configured|installed|enabled|disabled|created|moved(?! on\b)|replaced|"
     r"switched|integrated|optimized|rewrote|redesigned|reworked|hooked up|turned on|turned off|killed|"
     r"tracked down|figured out|got rid of|ported|bumped|renamed|split|shipped out|shut off|shut down|switched off|"
     r"took down|tore down|took out|ripped out|threw out|put in|wired up|spun up|stood up|brought up)\s+(?P<obj>.+)$", _F)
 _DONE_WITH = re.compile(
     rf"^(?:{_WHO}\s*)?(?:am|'m|are|'re|is|'s)?\s*(?:all\s+)?(?:done|finished)\s+with\s+(?P<obj>.+)$", _F)
 _DONE_VERB_TAIL = re.compile(
-    r"^(?P<obj>.+?)\s+(?:shipped|landed|went out|went live|launched|merged|deployed|finished|completed|"
-    r"wrapped up|wrapped|succeeded|passed|went through|got merged|got deployed|got shipped|got fixed|got released|"
+    # "we went through it together": people going through something with someone read it, they did not finish
+    # it ("I went through all 212 locations by hand" did)
+    r"^(?!(?:i|we|you|they|he|she)\s+went through\s+(?:(?:it|that|this|them|those)\b|.*\b(?:together|with)\b))"
+    r"(?P<obj>.+?)\s+(?:shipped|landed|went out|went live|launched|merged|deployed|finished|completed|"
+    r"wrapped up|wrapped|succeeded|passed|went through|went across|moved across|copied across|got merged|got deployed|"
+    r"got shipped|got fixed|got released|"
     r"went to (?:a hundred|one hundred|100)\s?(?:percent|%)|rolled out to (?:everyone|everybody|all|100))\b", _F)
 _DID = re.compile(
     rf"^(?:{_WHO}\s*)?(?:already\s+|actually\s+|also\s+|finally\s+)*did\s+(?:(?:already|actually|finally)\s+)*"
@@ -139,7 +144,7 @@ _PROGRESS_SUBJECT = re.compile(
     _F)
 _PROGRESS_VERB = re.compile(
     rf"^(?:{_WHO}\s*)?(?:(?:have|has|'ve|just|finally|already|also|actually|officially|kind of|sort of|kinda|sorta)\s+)*"
-    r"(?P<verb>started|starting|started on|began|begun|commenced|commenced work on|kicked off|grabbed|took on|claimed|"
+    r"(?P<verb>started|starting|started on|moved on to|moving on to|began|begun|commenced|commenced work on|kicked off|grabbed|took on|claimed|"
     r"poked at|poked around in|hacked on|tinkered with|dug into|did kick off|did start|did begin|picked up|jumped on|dove into|dived into|"
     r"got started on|got going on|got going with|made progress on|made a start on|opened a pr for|put up a pr for|"
     r"opened a draft for|started looking at|started working on|started digging into|sketched|drafted|mocked up|"
@@ -153,7 +158,8 @@ _NOT_PROGRESS = words(
     "going thinking wondering hoping planning waiting having feeling doing being getting trying looking "
     "expecting assuming guessing seeing saying asking talking meaning leaning considering struggling "
     "blocking missing running coming heading leaving taking killing dropping scrapping cancelling canceling parking "
-    "shelving dialling dialing calling joining driving travelling traveling commuting sitting cutting")
+    "shelving dialling dialing calling joining driving travelling traveling commuting sitting cutting "
+    "telling complaining")
 _CONTINUING = re.compile(
     rf"^(?:{_WHO}\s*(?:am|'m|are|'re|is|'s|'ve been|have been|has been|'s been|'d been|had been)\s+)?"
     r"(?:(?:still|currently|now|actively|also|mostly|right now)\s+)*(?:working on|focusing on|busy with|"
@@ -222,7 +228,8 @@ _DROPPED = re.compile(
     r"\b(?:let's not|let us not|not going to|won't|(?:let's|we'll|we will|we can|we should)\s+drop|"
     r"drop(?:ping|ped)?\s+(?:it|that|this|the idea)(?!\s+(?:in|into|on|off|by))|"
     # "let's skip it" drops it; "patch it to skip empty segments" says what the work does
-    r"(?<!to )(?<!is )(?<!are )(?<!was )skip|(?<!is )(?<!are )(?<!was )skipping|postpone|postponed|"
+    r"(?<!to )(?<!is )(?<!are )(?<!was )skip(?!'s\b|\s+(?:is|was)\b)|(?<!is )(?<!are )(?<!was )skipping|postpone|"
+    r"postponed|"
     r"(?:keep|leave|keeping|leaving) (?:it|that|this|them) parked|"
     r"push(?:ed|ing)? (?:it |that |this )?(?:back|out)|push(?:ed|ing)? .{0,30}?to next|next quarter|next year|"
     r"next half|push(?:ed|ing)? (?:it|that|this|them) (?:to|until|till|into|past)\b|won't-?do|wontfix|"
@@ -927,6 +934,10 @@ _HANDED_ON = re.compile(r"\b(?:passed|handed|gave)\s+(?:it|that|this|them)\s+(?:
 # "This is the review of Tuesday's billing run": what the meeting is, not work under way.
 _THIS_MEETING = re.compile(r"^(?:so\s+)?(?:this is|it's|welcome to)\s+(?:the|our)\s+(?:\w+\s+)?(?:review|retro|"
                            r"retrospective|postmortem|post-mortem|standup|stand-up|sync|planning|meeting|call)\b", _F)
+# "PR's up, not merged", "the MR for the export is open": written, waiting for review.
+_UP_FOR_REVIEW = re.compile(r"^(?:so\s+|and\s+|yeah,?\s+)?(?:the\s+|my\s+|a\s+)?(?:pr|pull request|mr|merge request)"
+                            r"(?:\s+for\s+(?P<obj>.+?))?(?:'s|\s+is)\s+(?:up|open)\b(?!\s+(?:to|with)\b)", _F)
+_NOT_TOUCHED = re.compile(r"\b(?:touched|got to|gotten to|looked at)\b", _F)
 # "I should not say completed, some work is still there": a report taken back.
 _UNSAY = re.compile(r"\b(?:should(?:n't| not)|shouldn't have)\s+(?:say|said|call(?:ed)? it)\s+(?:it's\s+|it\s+)?"
                     r"(?:done|completed|complete|finished)\b|\bwork is still there\b", _F)
@@ -941,6 +952,11 @@ def analyze_clause(clause: str, speaker: str | None) -> Clause:
         return Clause(clause, None)
     if _UNSAY.search(clause):
         return Clause(clause, None, "negated")
+    review = _UP_FOR_REVIEW.match(clause)
+    if review:
+        # "PR's up, not merged": under way, waiting for review (the "not merged" says no more than that)
+        return Clause(clause, Statement(Intent.IN_PROGRESS, clause, review.group("obj") or "", None,
+                                        not review.group("obj")))
     question = (clause.rstrip().endswith("?") or bool(_QUESTION_START.match(clause) and "?" in clause)) \
         and not _UPTALK.match(clause)
     if (_BLOCKER.search(clause) and not _NOT_BLOCKED.search(clause) and not question
@@ -985,11 +1001,16 @@ def analyze_clause(clause: str, speaker: str | None) -> Clause:
     if statement is None:
         if _NEGATION.search(clause) and _STATUS_WORD.search(clause):
             return Clause(clause, None, "negated")  # "it's not merged yet"
+        if _NEGATION.search(clause) and _NOT_TOUCHED.search(clause):
+            return Clause(clause, None, "untouched")  # "Dock 4 I haven't touched": a part not started
         return Clause(clause, None)
     # A negation counts in the main clause only ("I kicked that off because I was bored, don't tell my partner" is
     # a report), and a subject with a negated verb in it ("we don't plan stuff that's moving") is no subject.
     scope = re.split(r"\b(?:because|since|although|though|whereas|unless|until|don't tell)\b", clause, maxsplit=1,
                      flags=_F)[0]
+    if (statement.intent == Intent.DONE and re.search(r"\b(?:flag|toggle|feature)\b", statement.obj, _F)
+            and re.search(r"\b(?:switched off|shut down|powered down)\b", clause, _F)):
+        return Clause(clause, None, "rolled back")  # "the flag is switched off for now": turned off, not finished
     if _negated(statement, scope):
         # "I started it yesterday, the endpoints are written, the query params aren't in yet": not finished, but
         # what is not done yet is the rest of work under way
