@@ -9,7 +9,7 @@ import pytest
 
 from vori.extraction import lines, moves
 from vori.extraction.local import LocalProvider, MeetingReader
-from vori.extraction.schema import BoardTicket, ExtractionRequest, Utterance
+from vori.extraction.schema import BoardTicket, Evidence, ExtractedTicket, ExtractionRequest, Utterance
 from vori.tickets.status import TicketStatus
 
 BOARD = [("T1", "Crew roster CSV import", "IN_PROGRESS"), ("T2", "Doctor availability calendar sync", "TODO"),
@@ -123,3 +123,13 @@ def test_the_move_trees_learn_a_signal_and_come_back_the_same_from_the_model_fil
         loaded = lines.Trees.load(data, "move_tree_")
         assert loaded is not None and int(data["move_size"]) == moves.SIZE
     assert np.allclose(lines.TreeModel(loaded).chances(rows), chances)
+
+
+def test_a_move_on_a_line_the_rules_made_a_new_ticket_of_replaces_that_ticket() -> None:
+    reader = _read(TRANSCRIPT, BOARD)
+    said = reader.read_lines[0][0]
+    reader.tickets.append(ExtractedTicket(title="Roster upload", content=said.text, status=TicketStatus.DONE,
+                                          meeting_id="m-1", evidence=[Evidence(index=0, quote=said.text)]))
+    moves.add_moves(reader, _on_line_score())
+    assert "T1" in reader.updates  # the report was of the board item, not new work; the plan of line 2 stays
+    assert [sorted(t.lines()) for t in reader.tickets] == [[2]]

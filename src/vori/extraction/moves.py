@@ -204,7 +204,9 @@ def shipped() -> lines.TreeModel | None:
 
 
 def add_moves(reader: MeetingReader, model: Chances) -> None:
-    """Moves for report lines the rules moved nothing on, where the model finds one likely."""
+    """Moves for report lines the rules moved nothing on, where the model finds one likely. A new ticket the rules
+    made of that line alone was the report read as new work ("The confirmation emails say seven pm now … the fix
+    went out with Friday's deploy"): the move replaces it."""
     found = candidates(reader)
     if not found:
         return
@@ -216,3 +218,4 @@ def add_moves(reader: MeetingReader, model: Chances) -> None:
             evidence=Evidence(index=utterance.index, segment_id=utterance.segment_id, quote=utterance.text),
             confidence=round(min(chance, CONFIDENCE), 3))
         reader.status[ticket.id] = candidate.target
+        reader.tickets = [t for t in reader.tickets if t.lines() != {utterance.index}]
