@@ -847,15 +847,20 @@ class MeetingReader:
                 named is not None and named.id != ticket_id and score >= other):
             return  # not a report of done, or the part left is another item of the board
         if previous == TicketStatus.IN_PROGRESS:
-            if before is None:
-                self.updates.pop(ticket_id, None)
-            else:
-                self.updates[ticket_id] = before
+            self._undo_move(ticket_id, before, previous)  # under way already: no move at all
         else:
             self.updates[ticket_id] = moved.model_copy(update={"to_status": TicketStatus.IN_PROGRESS})
-        self.status[ticket_id] = TicketStatus.IN_PROGRESS
+            self.status[ticket_id] = TicketStatus.IN_PROGRESS
         self.taken_back.add(ticket_id)
         self.last_move = None
+
+    def _undo_move(self, ticket_id: str, before: StatusUpdate | None, previous: TicketStatus) -> None:
+        """The ticket's move of this meeting back to what it was before the last one."""
+        if before is None:
+            self.updates.pop(ticket_id, None)
+        else:
+            self.updates[ticket_id] = before
+        self.status[ticket_id] = previous
 
     def _answered_by_results(self, line: int, text: str, clauses: list[Clause],
                              evidence: Evidence) -> StatusUpdate | None:
@@ -1132,11 +1137,7 @@ class MeetingReader:
             self.status[ticket_id] = TicketStatus.IN_PROGRESS
             self.last_move = None
             return
-        if before is None:
-            self.updates.pop(ticket_id, None)
-        else:
-            self.updates[ticket_id] = before
-        self.status[ticket_id] = previous
+        self._undo_move(ticket_id, before, previous)
         self.taken_back.add(ticket_id)
         self.last_move = None
         if said_so and _CORRECTION.match(text) and topic is not None and topic.board is not None \
