@@ -8,8 +8,8 @@ way is a candidate, described by how well the line, its subject and the lines ar
 the others, whether the item came up before, and what else the rules read in the line (a second report, "not
 yet", "I think", a new ticket of their own). Boosted trees give each candidate the chance that the line moves
 that ticket; the most likely one of a line, when likely enough (`ADD`), becomes a move. (The trees replaced a
-logistic model in session 15: out of fold, each at its best threshold, they find more of the moves for about the
-same number of wrong ones; see docs/benchmarks.md.)
+logistic model in session 15: out of fold, at the same threshold, they find more of the moves and make fewer wrong
+ones; see docs/benchmarks.md.)
 
 These moves are never sure: their confidence stays under the one a live meeting applies at once, so they reach
 the board as suggestions a person confirms. The trees are trained with the line model (`lines.py`,
