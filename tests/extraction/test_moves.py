@@ -47,6 +47,9 @@ def test_candidates_are_report_lines_the_rules_moved_nothing_on_and_tickets_that
     assert all(c.row.shape == (moves.SIZE,) for c in found)
     roster = next(c for c in found if c.ticket.id == "T1")
     assert roster.row[0] > 0 and roster.row[10] == 1.0  # named by the line, and best of the board
+    said = np.array([[0.2, 0.7, 0.1], [0.9, 0.05, 0.05], [1.0, 0.0, 0.0]])  # the report words' chances
+    row = next(c for c in moves.candidates(reader, said) if c.ticket.id == "T1").row
+    assert np.allclose(row[moves.RULE_SIZE:], [0.8, 0.0, 0.1, 0.7])  # the line, before, after; done by the words
     assert moves.rows([]).shape == (0, moves.SIZE)
 
 
@@ -88,6 +91,7 @@ def test_the_shipped_move_model_is_used_by_the_local_provider_and_goes_with_the_
         monkeypatch: pytest.MonkeyPatch) -> None:
     shipped = moves.shipped()
     assert shipped is not None and shipped.chances(np.zeros((2, moves.SIZE))).shape == (2,)
+    assert lines.shipped_reports() is not None  # the move model reads the report words that ship with it
     monkeypatch.setattr(moves, "shipped", _on_line_score)
     request = _request(TRANSCRIPT, BOARD)
     moved = LocalProvider().extract(request).status_updates

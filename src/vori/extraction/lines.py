@@ -82,12 +82,22 @@ def _tokens(text: str) -> list[str]:
     return tokens
 
 
+def _buckets(text: str, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """The hashed tokens of `text` in `size` buckets: which buckets, and their counts scaled to unit length."""
+    counts: dict[int, float] = {}
+    for token in _tokens(text):
+        bucket = zlib.crc32(token.encode()) % size
+        counts[bucket] = counts.get(bucket, 0.0) + 1.0
+    values = np.fromiter(counts.values(), np.float64, len(counts))
+    norm = float(np.linalg.norm(values))
+    return np.fromiter(counts, np.int64, len(counts)), values / norm if norm else values
+
+
 def _hashed(text: str) -> np.ndarray:
     vector = np.zeros(HASH_SIZE, np.float32)
-    for token in _tokens(text):
-        vector[zlib.crc32(token.encode()) % HASH_SIZE] += 1.0
-    norm = float(np.linalg.norm(vector))
-    return vector / norm if norm else vector
+    at, values = _buckets(text, HASH_SIZE)
+    vector[at] = values
+    return vector
 
 
 def _rule_signals(facts: LineFacts, position: float) -> np.ndarray:
@@ -207,6 +217,92 @@ class TreeModel:
         return _sigmoid(self.trees.log_odds(rows.astype(np.float64)))
 
 
+REPORT_HASH = 32768  # buckets of the report words: fewer lose moves to collisions (docs/benchmarks.md, session 16)
+REPORT_C = 4.0  # the inverse strength of the report words' L2 penalty
+_REPORTED = ("DONE", "IN_PROGRESS")  # the report words' classes after "nothing reported"
+
+
+@dataclass(frozen=True)
+class ReportWords:
+    """The chance that a line reports a board ticket done, or started, from its words alone: a multinomial
+    logistic regression over hashed words, word pairs and Korean character pairs and endings of the line. It is
+    trained on the lines annotated as moves; the move model (`moves.py`) reads its chances as features."""
+
+    weights: np.ndarray  # (REPORT_HASH, 3): nothing reported, done, started
+    bias: np.ndarray  # (3,)
+
+    def chances(self, texts: Sequence[str]) -> np.ndarray:
+        """One row per text: the chances of nothing reported, done and started."""
+        logits = np.tile(self.bias.astype(np.float64), (len(texts), 1))
+        for row, text in enumerate(texts):
+            at, values = _buckets(text, REPORT_HASH)
+            logits[row] += values @ self.weights[at]
+        logits -= logits.max(axis=1, keepdims=True)
+        odds = np.exp(logits)
+        return np.asarray(odds / odds.sum(axis=1, keepdims=True))
+
+    @classmethod
+    def fit(cls, texts: Sequence[str], labels: np.ndarray) -> ReportWords:
+        """Fitted to `texts` and their labels (0 nothing, 1 done, 2 started; scikit-learn, needed only to train)."""
+        from scipy.sparse import csr_matrix
+        from sklearn.linear_model import LogisticRegression
+
+        rows, columns, values = [], [], []
+        for row, text in enumerate(texts):
+            at, counts = _buckets(text, REPORT_HASH)
+            rows += [row] * len(at)
+            columns += at.tolist()
+            values += counts.tolist()
+        x = csr_matrix((values, (rows, columns)), shape=(len(texts), REPORT_HASH))
+        model = LogisticRegression(C=REPORT_C, max_iter=3000).fit(x, labels.astype(np.int64))
+        weights = np.zeros((REPORT_HASH, 3))
+        bias = np.full(3, -30.0)  # a class never seen in training is never likely
+        coef, intercept = model.coef_, model.intercept_
+        if len(model.classes_) == 2:  # one row, the log-odds of the second class: split evenly between the two
+            coef, intercept = np.vstack([-coef[0], coef[0]]) / 2, np.array([-intercept[0], intercept[0]]) / 2
+        for column, label in enumerate(model.classes_):
+            weights[:, int(label)] = coef[column]
+            bias[int(label)] = intercept[column]
+        return cls(weights, bias)
+
+    @staticmethod
+    def load(data: Any) -> ReportWords | None:
+        if "report_weights" not in data or data["report_weights"].shape != (REPORT_HASH, 3):
+            return None
+        return ReportWords(data["report_weights"].astype(np.float64), data["report_bias"].astype(np.float64))
+
+    def arrays(self) -> dict[str, Any]:
+        return {"report_weights": self.weights.astype(np.float16), "report_bias": self.bias.astype(np.float32)}
+
+
+def report_labels(meeting: dict[str, Any], reader: MeetingReader) -> np.ndarray:
+    """For each line the rules read: 1 when an annotated move to done cites it, 2 to started, else 0."""
+    position = {u.index: i for i, (u, _, _) in enumerate(reader.read_lines)}
+    labels = np.zeros(len(reader.read_lines), np.int64)
+    for move in meeting["gold"]["statusUpdates"]:
+        if move["line"] in position and move["to"] in _REPORTED:
+            labels[position[move["line"]]] = 1 + _REPORTED.index(move["to"])
+    return labels
+
+
+def report_folds(read: Sequence[tuple[dict[str, Any], MeetingReader, str]], folds: int = 5) -> list[np.ndarray]:
+    """The report words' chances for each line of each meeting, from a model trained on the other sets (so that
+    the move model learns how far to trust them on meetings they were not trained on)."""
+    groups = sorted({group for _, _, group in read})
+    if len(groups) < folds:
+        groups = [str(i) for i in range(len(read))]
+        read = [(meeting, reader, str(i)) for i, (meeting, reader, _) in enumerate(read)]
+    found: list[np.ndarray] = [np.zeros((0, 3))] * len(read)
+    for part in (set(groups[i::folds]) for i in range(folds)):
+        rest = [(reader, meeting) for meeting, reader, group in read if group not in part]
+        model = ReportWords.fit([t for reader, _ in rest for _, t, _ in reader.read_lines],
+                                np.concatenate([report_labels(meeting, reader) for reader, meeting in rest]))
+        for k, (_, reader, group) in enumerate(read):
+            if group in part:
+                found[k] = model.chances([t for _, t, _ in reader.read_lines])
+    return found
+
+
 def _stacked(rows: np.ndarray, first: np.ndarray) -> np.ndarray:
     """What the trees read: everything but the hashed words, and the logistic stage's chance."""
     return np.hstack([rows[:, 3 * HASH_SIZE:], first[:, None]])
@@ -237,8 +333,9 @@ class LineModel:
         return self.stages(rows)[1]
 
     def save(self, path: Path, sources: Sequence[str] = (), fingerprint: str = "",
-             moves: TreeModel | None = None, move_size: int = 0) -> None:
-        """Writes the model, with the move model (`moves.py`, `move_size` features) under `move_` keys when given."""
+             moves: TreeModel | None = None, move_size: int = 0, reports: ReportWords | None = None) -> None:
+        """Writes the model, with the move model (`moves.py`, `move_size` features) under `move_` keys and the
+        report words it reads under `report_` keys, when given."""
         arrays: dict[str, Any] = {
             "weights": self.weights.astype(np.float32), "bias": np.float32(self.bias),
             "mean": self.mean.astype(np.float32), "scale": self.scale.astype(np.float32),
@@ -247,6 +344,8 @@ class LineModel:
             arrays |= self.trees.arrays("tree_")
         if moves is not None:
             arrays |= moves.trees.arrays("move_tree_") | {"move_size": np.int32(move_size)}
+        if reports is not None:
+            arrays |= reports.arrays()
         np.savez_compressed(path, **arrays)
 
 
@@ -260,6 +359,15 @@ def shipped() -> LineModel | None:
         model = LineModel(data["weights"].astype(np.float64), float(data["bias"]), data["mean"].astype(np.float64),
                           data["scale"].astype(np.float64), trees)
     return model if model.weights.shape[0] == 3 * (HASH_SIZE + _RULE_SIZE) + 3 else None
+
+
+@lru_cache(maxsize=1)
+def shipped_reports() -> ReportWords | None:
+    """The report words that ship with the move model, or None."""
+    if not MODEL_PATH.exists():
+        return None
+    with np.load(MODEL_PATH) as data:
+        return ReportWords.load(data)
 
 
 def fit(rows: np.ndarray, labels: np.ndarray, l2: float = L2, steps: int = 1500, rate: float = 0.1) -> LineModel:
@@ -335,8 +443,7 @@ def read_annotated(paths: Sequence[Path]) -> list[tuple[dict[str, Any], MeetingR
 
 def annotated_meetings(paths: Sequence[Path]) -> list[Annotated]:
     """Features and labels of annotated meetings, with the rules' reading of each."""
-    return [Annotated(features(reader.line_facts(), reader.korean()), gold_lines(meeting), group)
-            for meeting, reader, group in read_annotated(paths)]
+    return _line_data(read_annotated(paths))
 
 
 def training_data(paths: Sequence[Path]) -> tuple[np.ndarray, np.ndarray]:
@@ -355,20 +462,32 @@ def fingerprint(rows: np.ndarray, labels: np.ndarray, *more: np.ndarray) -> str:
 
 
 def training_sets(paths: Sequence[Path]) -> tuple[list[Annotated], np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """What both models learn from: the line model's meetings, and the move model's rows and labels, read after
-    the shipped line model has had its say (as at run time). Also what the fingerprint is taken of."""
+    """What the models learn from, as the rules read it: the line model's meetings, rows and labels, and the move
+    model's rows (without the report words' chances: zeros there) and labels. What the fingerprint is taken of."""
+    read = read_annotated(paths)
+    meetings = _line_data(read)
+    return meetings, *_joined(meetings), *move_data(read)
+
+
+def _line_data(read: Sequence[tuple[dict[str, Any], MeetingReader, str]]) -> list[Annotated]:
+    return [Annotated(features(reader.line_facts(), reader.korean()), gold_lines(meeting), group)
+            for meeting, reader, group in read]
+
+
+def move_data(read: Sequence[tuple[dict[str, Any], MeetingReader, str]],
+              reports: Sequence[np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The move model's rows and labels, read after the shipped line model has had its say (as at run time), with
+    the report words' chances of each meeting's lines (`reports`; zeros when not given)."""
     from vori.extraction import moves
 
-    read = read_annotated(paths)
-    meetings = [Annotated(features(reader.line_facts(), reader.korean()), gold_lines(meeting), group)
-                for meeting, reader, group in read]
     move_rows, move_labels = [], []
-    for meeting, reader, _ in read:
+    for k, (meeting, reader, _) in enumerate(read):
         reader.second_opinion()
-        found = moves.candidates(reader)
+        said = reports[k] if reports is not None else np.zeros((len(reader.read_lines), 3))
+        found = moves.candidates(reader, said)
         move_rows.append(moves.rows(found))
         move_labels.append(moves.labels(found, reader, meeting))
-    return meetings, *_joined(meetings), np.vstack(move_rows), np.concatenate(move_labels)
+    return np.vstack(move_rows), np.concatenate(move_labels)
 
 
 def _joined(meetings: Sequence[Annotated]) -> tuple[np.ndarray, np.ndarray]:
@@ -392,14 +511,20 @@ def main(argv: Sequence[str]) -> int:
     from vori.extraction import moves
 
     paths = [Path(a) for a in argv[1:]]
-    model = fit_stacked(annotated_meetings(paths))
+    read = read_annotated(paths)
+    meetings = _line_data(read)
+    model = fit_stacked(meetings)
     model.save(MODEL_PATH)
     shipped.cache_clear()  # the move model learns from what the saved line model does
-    _, rows, labels, move_rows, move_labels = training_sets(paths)
+    rows, labels = _joined(meetings)
+    reports = ReportWords.fit([t for _, reader, _ in read for _, t, _ in reader.read_lines],
+                              np.concatenate([report_labels(meeting, reader) for meeting, reader, _ in read]))
+    move_rows, move_labels = move_data(read, report_folds(read))
     move_model = moves.fit(move_rows, move_labels)
-    model.save(MODEL_PATH, sources=list(argv[1:]), moves=move_model, move_size=moves.SIZE,
-               fingerprint=fingerprint(rows, labels, move_rows, move_labels))
+    model.save(MODEL_PATH, sources=list(argv[1:]), moves=move_model, move_size=moves.SIZE, reports=reports,
+               fingerprint=fingerprint(rows, labels, move_rows[:, :moves.RULE_SIZE], move_labels))
     shipped.cache_clear()
+    shipped_reports.cache_clear()
     moves.shipped.cache_clear()
     nodes = 0 if model.trees is None else len(model.trees.leaf)
     print(f"wrote {MODEL_PATH}: {model.weights.shape[0]} weights and {nodes} tree nodes from {len(labels)} lines, "

@@ -36,7 +36,8 @@ if TYPE_CHECKING:
 
 ADD = 0.7  # a candidate at least this likely becomes a move
 CONFIDENCE = 0.7  # the most a learned move is sure of: under a live meeting's move confidence (0.75)
-SIZE = 27  # features per candidate
+RULE_SIZE = 27  # features per candidate from what the rules read (what the model file's fingerprint covers)
+SIZE = RULE_SIZE + 4  # … and from the report words (`lines.ReportWords`)
 _TARGET = {Intent.DONE: TicketStatus.DONE, Intent.IN_PROGRESS: TicketStatus.IN_PROGRESS}
 # Reports set aside by the rules that still say some ticket is out: "QA signed off", "dispatchers get a text now"
 _SAYS_WHICH = (None, "signed off", "in use")
@@ -76,8 +77,16 @@ class Candidate:
     row: np.ndarray
 
 
-def candidates(reader: MeetingReader) -> list[Candidate]:
-    """Every (report line without a move of the rules, status it reports, ticket that could still move there)."""
+def report_chances(reader: MeetingReader) -> np.ndarray:
+    """The shipped report words' chances for each line read: nothing reported, done, started."""
+    model = lines.shipped_reports()
+    texts = [text for _, text, _ in reader.read_lines]
+    return model.chances(texts) if model is not None else np.zeros((len(texts), 3))
+
+
+def candidates(reader: MeetingReader, report_words: np.ndarray | None = None) -> list[Candidate]:
+    """Every (report line without a move of the rules, status it reports, ticket that could still move there).
+    `report_words`: the report words' chances for the lines read (the shipped model's when not given)."""
     from vori.extraction.local import _title, leading_phrases, naming_phrases
 
     def named(text: str) -> dict[str, float]:
@@ -95,6 +104,8 @@ def candidates(reader: MeetingReader) -> list[Candidate]:
         for key, value in found.items():
             seen[key] = max(seen.get(key, 0.0), value)
     korean = float(reader.korean())
+    said_so = report_chances(reader) if report_words is None else report_words
+    reported = 1.0 - said_so[:, 0] if len(said_so) else np.zeros(0)  # done or started, by the words alone
     found_all: list[Candidate] = []
     for i, (utterance, text, clauses) in enumerate(reader.read_lines):
         if utterance.index in moved:
@@ -118,6 +129,7 @@ def candidates(reader: MeetingReader) -> list[Candidate]:
         said = [done / 3, started / 3, intents.count(Intent.TODO) / 3, float(bool(_NOT_YET.search(text))),
                 float(bool(_HEDGE.search(text))), sum(1 for c in clauses if c.ignored) / 3,
                 float(done > 0 and started > 0)]
+        words = [reported[i], reported[i - 1] if i >= 1 else 0.0, reported[i + 1] if i + 1 < len(reported) else 0.0]
         targets = sorted({_TARGET[s.intent] for s in reports}, key=lambda t: -ORDER[t])
         for target in targets:  # "half of it is done, I'm on the rest": either reading may be the move
             statement = next(s for s in reports if _TARGET[s.intent] == target)
@@ -133,7 +145,8 @@ def candidates(reader: MeetingReader) -> list[Candidate]:
                        float(score == top and score > 0), float(statement.pronoun),
                        float(target == TicketStatus.DONE), float(reader.status[ticket.id] == TicketStatus.TODO),
                        min(len(open_), 12) / 12, float(utterance.index in in_ticket), korean, float(score >= 0.9),
-                       len(reports) / 3, float(told), *said]
+                       len(reports) / 3, float(told), *said,
+                       *words, said_so[i, 1 if target == TicketStatus.DONE else 2]]
                 found_all.append(Candidate(i, ticket, target, np.array(row, np.float64)))
     return found_all
 
@@ -198,7 +211,7 @@ def shipped() -> lines.TreeModel | None:
         return None
     with np.load(lines.MODEL_PATH) as data:
         trees = lines.Trees.load(data, "move_tree_")
-        if trees is None or int(data["move_size"]) != SIZE:
+        if trees is None or int(data["move_size"]) != SIZE or lines.ReportWords.load(data) is None:
             return None
     return lines.TreeModel(trees)
 
