@@ -25,7 +25,7 @@ def _request(transcript: list[str], board: list[tuple[str, str, str]] | None = N
 
 def _constant(chance: float) -> lines.LineModel:
     """A model that gives every line the same chance."""
-    size = 3 * (lines.HASH_SIZE + lines._RULE_SIZE) + 3
+    size = lines.FEATURES
     bias = float(np.log(chance / (1 - chance)))
     return lines.LineModel(np.zeros(size), bias, np.zeros(size), np.ones(size))
 
@@ -36,12 +36,17 @@ def test_features_are_the_same_for_the_same_meeting_and_see_korean_endings() -> 
     reader.read()
     first = lines.features(reader.line_facts(), reader.korean())
     again = lines.features(reader.line_facts(), reader.korean())
-    assert first.shape == (3, 3 * (lines.HASH_SIZE + lines._RULE_SIZE) + 3)
+    assert first.shape == (3, lines.FEATURES)
     assert np.array_equal(first, again)
     assert "$세요" in lines._tokens("정리해 주세요") and "i'll_write" in lines._tokens("I'll write")
     facts = reader.line_facts()
     assert facts[0].in_ticket and facts[0].starts_ticket and not facts[2].in_ticket
     assert lines.features([], False).shape[0] == 0
+    said = lines.features(facts, reader.korean(), np.array([0.9, 0.2, 0.1]))[:, -lines.WORD_COLUMNS:]
+    assert np.allclose(said, [[0.9, 0.0, 0.2], [0.2, 0.9, 0.1], [0.1, 0.2, 0.0]])  # the line, before, after
+    shipped = lines.shipped_words(*lines.TICKET_WORDS)
+    assert shipped is not None  # the ticket words ship with the line model and are read when none are given
+    assert np.allclose(first[:, -lines.WORD_COLUMNS][0], shipped.chances([f.text for f in facts])[0, 1])
 
 
 def test_training_learns_which_lines_carry_tickets(tmp_path: Path) -> None:
@@ -120,7 +125,7 @@ def test_the_shipped_model_was_trained_on_what_the_rules_read_now() -> None:
                                                         "blind59", "blind60"))
                                for s in sources)
     _, rows, labels, move_rows, move_labels = lines.training_sets([ROOT / s for s in sources])
-    assert lines.fingerprint(rows, labels, move_rows[:, :moves.RULE_SIZE], move_labels) == fingerprint, \
+    assert lines.fingerprint(rows[:, :-lines.WORD_COLUMNS], labels, move_rows[:, :moves.RULE_SIZE], move_labels) == fingerprint, \
         "the rules changed: run scripts/train-line-model"
 
 
@@ -196,23 +201,23 @@ REPORTED = np.array([1, 1, 1, 2, 2, 0, 0, 0, 0, 0])
 
 def test_the_report_words_learn_done_and_started_and_come_back_the_same_from_the_model_file(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    model = lines.ReportWords.fit(REPORTS * 3, np.tile(REPORTED, 3))
+    model = lines.Words.fit(REPORTS * 3, np.tile(REPORTED, 3), 3)
     chances = model.chances(REPORTS)
     assert chances.shape == (10, 3) and np.allclose(chances.sum(axis=1), 1.0)
     assert (chances.argmax(axis=1) == REPORTED).all()
     assert model.chances([]).shape == (0, 3)
-    lines.LineModel(np.zeros(3), 0.0, np.zeros(3), np.ones(3)).save(tmp_path / "m.npz", reports=model)
+    lines.LineModel(np.zeros(3), 0.0, np.zeros(3), np.ones(3)).save(tmp_path / "m.npz", words={lines.REPORT_WORDS[0]: model})
     monkeypatch.setattr(lines, "MODEL_PATH", tmp_path / "m.npz")
-    lines.shipped_reports.cache_clear()
+    lines.shipped_words.cache_clear()
     try:
         loaded = lines.shipped_reports()
         assert loaded is not None and np.allclose(loaded.chances(REPORTS), chances, atol=1e-2)  # stored as float16
     finally:
-        lines.shipped_reports.cache_clear()
+        lines.shipped_words.cache_clear()
 
 
 def test_report_words_trained_on_two_classes_never_find_the_third() -> None:
-    model = lines.ReportWords.fit(REPORTS * 2, np.tile(np.minimum(REPORTED, 1), 2))
+    model = lines.Words.fit(REPORTS * 2, np.tile(np.minimum(REPORTED, 1), 2), 3)
     chances = model.chances(REPORTS)
     assert (chances[:, 2] < 1e-6).all() and (chances[:5, 1] > chances[:5, 0]).all()
     assert (chances[5:, 0] > chances[5:, 1]).all()
@@ -229,6 +234,6 @@ def test_report_labels_and_out_of_set_chances(tmp_path: Path) -> None:
         (folder / f"r-{n}.json").write_text(json.dumps(meeting), encoding="utf-8")
     read = lines.read_annotated(sorted(tmp_path.iterdir()))
     assert lines.report_labels(read[0][0], read[0][1]).tolist() == [1, 0, 0, 2, 0, 0, 0, 0, 0, 0]
-    found = lines.report_folds(read, folds=3)  # each set is scored by a model trained on the other two
+    found = lines.word_folds(read, lines.report_labels, 3, folds=3)  # each set is scored by a model trained on the other two
     assert [f.shape for f in found] == [(10, 3)] * 6
     assert found[0][0].argmax() == 1 and found[0][3].argmax() == 2 and found[0][5].argmax() == 0

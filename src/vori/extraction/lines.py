@@ -30,7 +30,7 @@ import os
 import re
 import sys
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -47,12 +47,16 @@ if TYPE_CHECKING:
 MODEL_PATH = Path(__file__).with_name("line_model.npz")
 HASH_SIZE = 2048
 ADD = 0.7  # a line the rules left alone at least this likely to carry a ticket gets one
-DROP = 0.5  # a ticket of the rules none of whose lines is this likely, by either stage, is dropped
+DROP = 0.45  # a ticket of the rules none of whose lines is this likely, by either stage, is dropped
 L2 = 1000.0
 _INTENTS = ("TODO", "IN_PROGRESS", "DONE", "BLOCKED", "DECISION")
 _IGNORED = ("negated", "timeline", "rolled back", "quoted", "question", "folded", "external", "reason", "hedged",
             "filed", "dropped")
 _RULE_SIZE = len(_INTENTS) * 2 + 4 + len(_IGNORED) + 4
+WORD_COLUMNS = 3  # the ticket words' chances for the line, the one before and the one after: the last columns
+FEATURES = 3 * (HASH_SIZE + _RULE_SIZE) + 3 + WORD_COLUMNS  # per line
+TICKET_WORDS = ("ticket_words_", 2)  # where the word models are stored in the model file, and their classes
+REPORT_WORDS = ("report_words_", 3)
 _WORD = re.compile(r"[a-z']+|\d+|[가-힣]+")
 _HANGUL = re.compile(r"[가-힣]")
 
@@ -121,19 +125,25 @@ def _rule_signals(facts: LineFacts, position: float) -> np.ndarray:
     return signals
 
 
-def features(lines: Sequence[LineFacts], korean: bool) -> np.ndarray:
-    """One row per line: hashed words and rule signals of the line, the one before and the one after."""
+def features(lines: Sequence[LineFacts], korean: bool, words: np.ndarray | None = None) -> np.ndarray:
+    """One row per line: hashed words and rule signals of the line, the one before and the one after, and the
+    ticket words' chance for each of the three (`words`, one per line; the shipped ticket words' when not given)."""
     n = len(lines)
     if n == 0:
-        return np.zeros((0, 3 * (HASH_SIZE + _RULE_SIZE) + 3), np.float32)
+        return np.zeros((0, FEATURES), np.float32)
+    if words is None:
+        model = shipped_words(*TICKET_WORDS)
+        words = model.chances([f.text for f in lines])[:, 1] if model is not None else np.zeros(n)
     own = np.hstack([np.vstack([_hashed(f.text) for f in lines]),
                      np.vstack([_rule_signals(f, i / n) for i, f in enumerate(lines)])])
     blank = np.zeros((1, own.shape[1]), np.float32)
     before = np.vstack([blank, own[:-1]])
     after = np.vstack([own[1:], blank])
     tickets = np.array([[f.in_ticket, f.starts_ticket, korean] for f in lines], np.float32)
+    said = np.stack([words, np.concatenate([[0.0], words[:-1]]), np.concatenate([words[1:], [0.0]])], axis=1)
     return np.hstack([own[:, :HASH_SIZE], before[:, :HASH_SIZE], after[:, :HASH_SIZE],
-                      own[:, HASH_SIZE:], before[:, HASH_SIZE:], after[:, HASH_SIZE:], tickets])
+                      own[:, HASH_SIZE:], before[:, HASH_SIZE:], after[:, HASH_SIZE:], tickets,
+                      said.astype(np.float32)])
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
@@ -217,46 +227,50 @@ class TreeModel:
         return _sigmoid(self.trees.log_odds(rows.astype(np.float64)))
 
 
-REPORT_HASH = 32768  # buckets of the report words: fewer lose moves to collisions (docs/benchmarks.md, session 16)
-REPORT_C = 4.0  # the inverse strength of the report words' L2 penalty
+WORDS_HASH = 32768  # buckets of the word models: fewer lose moves to collisions (docs/benchmarks.md, session 16)
+WORDS_C = 4.0  # the inverse strength of the word models' L2 penalty
 _REPORTED = ("DONE", "IN_PROGRESS")  # the report words' classes after "nothing reported"
 
 
 @dataclass(frozen=True)
-class ReportWords:
-    """The chance that a line reports a board ticket done, or started, from its words alone: a multinomial
-    logistic regression over hashed words, word pairs and Korean character pairs and endings of the line. It is
-    trained on the lines annotated as moves; the move model (`moves.py`) reads its chances as features."""
+class Words:
+    """What a line's words alone say: a multinomial logistic regression over its hashed words, word pairs and
+    Korean character pairs and endings (`_tokens`, in `WORDS_HASH` buckets). It reads no rule, so what it learns
+    from the read meetings does not lean on rules developed on those same meetings. Two ship:
+    - the **ticket words** (classes: no ticket, a ticket): the chance that an annotated ticket cites the line, read
+      by the line model;
+    - the **report words** (classes: nothing reported, done, started): the chance that the line is annotated as a
+      move of a board ticket, read by the move model (`moves.py`)."""
 
-    weights: np.ndarray  # (REPORT_HASH, 3): nothing reported, done, started
-    bias: np.ndarray  # (3,)
+    weights: np.ndarray  # (WORDS_HASH, classes)
+    bias: np.ndarray  # (classes,)
 
     def chances(self, texts: Sequence[str]) -> np.ndarray:
-        """One row per text: the chances of nothing reported, done and started."""
+        """One row per text: the chance of each class."""
         logits = np.tile(self.bias.astype(np.float64), (len(texts), 1))
         for row, text in enumerate(texts):
-            at, values = _buckets(text, REPORT_HASH)
+            at, values = _buckets(text, WORDS_HASH)
             logits[row] += values @ self.weights[at]
         logits -= logits.max(axis=1, keepdims=True)
         odds = np.exp(logits)
         return np.asarray(odds / odds.sum(axis=1, keepdims=True))
 
     @classmethod
-    def fit(cls, texts: Sequence[str], labels: np.ndarray) -> ReportWords:
-        """Fitted to `texts` and their labels (0 nothing, 1 done, 2 started; scikit-learn, needed only to train)."""
+    def fit(cls, texts: Sequence[str], labels: np.ndarray, classes: int) -> Words:
+        """Fitted to `texts` and their labels (0 … classes-1; scikit-learn, needed only to train)."""
         from scipy.sparse import csr_matrix
         from sklearn.linear_model import LogisticRegression
 
         rows, columns, values = [], [], []
         for row, text in enumerate(texts):
-            at, counts = _buckets(text, REPORT_HASH)
+            at, counts = _buckets(text, WORDS_HASH)
             rows += [row] * len(at)
             columns += at.tolist()
             values += counts.tolist()
-        x = csr_matrix((values, (rows, columns)), shape=(len(texts), REPORT_HASH))
-        model = LogisticRegression(C=REPORT_C, max_iter=3000).fit(x, labels.astype(np.int64))
-        weights = np.zeros((REPORT_HASH, 3))
-        bias = np.full(3, -30.0)  # a class never seen in training is never likely
+        x = csr_matrix((values, (rows, columns)), shape=(len(texts), WORDS_HASH))
+        model = LogisticRegression(C=WORDS_C, max_iter=3000).fit(x, labels.astype(np.int64))
+        weights = np.zeros((WORDS_HASH, classes))
+        bias = np.full(classes, -30.0)  # a class never seen in training is never likely
         coef, intercept = model.coef_, model.intercept_
         if len(model.classes_) == 2:  # one row, the log-odds of the second class: split evenly between the two
             coef, intercept = np.vstack([-coef[0], coef[0]]) / 2, np.array([-intercept[0], intercept[0]]) / 2
@@ -266,13 +280,13 @@ class ReportWords:
         return cls(weights, bias)
 
     @staticmethod
-    def load(data: Any) -> ReportWords | None:
-        if "report_weights" not in data or data["report_weights"].shape != (REPORT_HASH, 3):
+    def load(data: Any, prefix: str, classes: int) -> Words | None:
+        if f"{prefix}weights" not in data or data[f"{prefix}weights"].shape != (WORDS_HASH, classes):
             return None
-        return ReportWords(data["report_weights"].astype(np.float64), data["report_bias"].astype(np.float64))
+        return Words(data[f"{prefix}weights"].astype(np.float64), data[f"{prefix}bias"].astype(np.float64))
 
-    def arrays(self) -> dict[str, Any]:
-        return {"report_weights": self.weights.astype(np.float16), "report_bias": self.bias.astype(np.float32)}
+    def arrays(self, prefix: str) -> dict[str, Any]:
+        return {f"{prefix}weights": self.weights.astype(np.float16), f"{prefix}bias": self.bias.astype(np.float32)}
 
 
 def report_labels(meeting: dict[str, Any], reader: MeetingReader) -> np.ndarray:
@@ -285,22 +299,30 @@ def report_labels(meeting: dict[str, Any], reader: MeetingReader) -> np.ndarray:
     return labels
 
 
-def report_folds(read: Sequence[tuple[dict[str, Any], MeetingReader, str]], folds: int = 5) -> list[np.ndarray]:
-    """The report words' chances for each line of each meeting, from a model trained on the other sets (so that
-    the move model learns how far to trust them on meetings they were not trained on)."""
+Labeller = Callable[[dict[str, Any], "MeetingReader"], np.ndarray]
+
+
+def word_folds(read: Sequence[tuple[dict[str, Any], MeetingReader, str]], labels: Labeller, classes: int,
+               folds: int = 5) -> list[np.ndarray]:
+    """The chances a word model (`labels` of each line read, `classes` of them) gives each line of each meeting,
+    from a model trained on the other sets: so that a model reading them learns how far to trust them on
+    meetings they were not trained on."""
     groups = sorted({group for _, _, group in read})
     if len(groups) < folds:
         groups = [str(i) for i in range(len(read))]
         read = [(meeting, reader, str(i)) for i, (meeting, reader, _) in enumerate(read)]
-    found: list[np.ndarray] = [np.zeros((0, 3))] * len(read)
+    found: list[np.ndarray] = [np.zeros((0, classes))] * len(read)
     for part in (set(groups[i::folds]) for i in range(folds)):
-        rest = [(reader, meeting) for meeting, reader, group in read if group not in part]
-        model = ReportWords.fit([t for reader, _ in rest for _, t, _ in reader.read_lines],
-                                np.concatenate([report_labels(meeting, reader) for reader, meeting in rest]))
+        model = fit_words([r for r in read if r[2] not in part], labels, classes)
         for k, (_, reader, group) in enumerate(read):
             if group in part:
                 found[k] = model.chances([t for _, t, _ in reader.read_lines])
     return found
+
+
+def fit_words(read: Sequence[tuple[dict[str, Any], MeetingReader, str]], labels: Labeller, classes: int) -> Words:
+    return Words.fit([t for _, reader, _ in read for _, t, _ in reader.read_lines],
+                     np.concatenate([labels(meeting, reader) for meeting, reader, _ in read]), classes)
 
 
 def _stacked(rows: np.ndarray, first: np.ndarray) -> np.ndarray:
@@ -333,9 +355,9 @@ class LineModel:
         return self.stages(rows)[1]
 
     def save(self, path: Path, sources: Sequence[str] = (), fingerprint: str = "",
-             moves: TreeModel | None = None, move_size: int = 0, reports: ReportWords | None = None) -> None:
-        """Writes the model, with the move model (`moves.py`, `move_size` features) under `move_` keys and the
-        report words it reads under `report_` keys, when given."""
+             moves: TreeModel | None = None, move_size: int = 0, words: dict[str, Words] | None = None) -> None:
+        """Writes the model, with the move model (`moves.py`, `move_size` features) under `move_` keys and word
+        models under their prefixes (`words`), when given."""
         arrays: dict[str, Any] = {
             "weights": self.weights.astype(np.float32), "bias": np.float32(self.bias),
             "mean": self.mean.astype(np.float32), "scale": self.scale.astype(np.float32),
@@ -344,8 +366,8 @@ class LineModel:
             arrays |= self.trees.arrays("tree_")
         if moves is not None:
             arrays |= moves.trees.arrays("move_tree_") | {"move_size": np.int32(move_size)}
-        if reports is not None:
-            arrays |= reports.arrays()
+        for prefix, model in (words or {}).items():
+            arrays |= model.arrays(prefix)
         np.savez_compressed(path, **arrays)
 
 
@@ -358,16 +380,21 @@ def shipped() -> LineModel | None:
         trees = Trees.load(data, "tree_")
         model = LineModel(data["weights"].astype(np.float64), float(data["bias"]), data["mean"].astype(np.float64),
                           data["scale"].astype(np.float64), trees)
-    return model if model.weights.shape[0] == 3 * (HASH_SIZE + _RULE_SIZE) + 3 else None
+    return model if model.weights.shape[0] == FEATURES else None
 
 
-@lru_cache(maxsize=1)
-def shipped_reports() -> ReportWords | None:
-    """The report words that ship with the move model, or None."""
+@lru_cache(maxsize=2)
+def shipped_words(prefix: str, classes: int) -> Words | None:
+    """A word model that ships with the line model (`TICKET_WORDS` or `REPORT_WORDS`), or None."""
     if not MODEL_PATH.exists():
         return None
     with np.load(MODEL_PATH) as data:
-        return ReportWords.load(data)
+        return Words.load(data, prefix, classes)
+
+
+def shipped_reports() -> Words | None:
+    """The report words that ship with the move model, or None."""
+    return shipped_words(*REPORT_WORDS)
 
 
 def fit(rows: np.ndarray, labels: np.ndarray, l2: float = L2, steps: int = 1500, rate: float = 0.1) -> LineModel:
@@ -463,15 +490,25 @@ def fingerprint(rows: np.ndarray, labels: np.ndarray, *more: np.ndarray) -> str:
 
 def training_sets(paths: Sequence[Path]) -> tuple[list[Annotated], np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """What the models learn from, as the rules read it: the line model's meetings, rows and labels, and the move
-    model's rows (without the report words' chances: zeros there) and labels. What the fingerprint is taken of."""
+    model's rows and labels, without the word models' chances (zeros there). What the fingerprint is taken of."""
     read = read_annotated(paths)
     meetings = _line_data(read)
     return meetings, *_joined(meetings), *move_data(read)
 
 
-def _line_data(read: Sequence[tuple[dict[str, Any], MeetingReader, str]]) -> list[Annotated]:
-    return [Annotated(features(reader.line_facts(), reader.korean()), gold_lines(meeting), group)
-            for meeting, reader, group in read]
+def _line_data(read: Sequence[tuple[dict[str, Any], MeetingReader, str]],
+               words: Sequence[np.ndarray] | None = None) -> list[Annotated]:
+    """The line model's rows and labels, with the ticket words' chances of each meeting's lines (`words`; zeros when
+    not given)."""
+    return [Annotated(features(reader.line_facts(), reader.korean(),
+                               words[k][:, 1] if words is not None else np.zeros(len(reader.read_lines))),
+                      gold_lines(meeting), group)
+            for k, (meeting, reader, group) in enumerate(read)]
+
+
+def ticket_labels(meeting: dict[str, Any], reader: MeetingReader) -> np.ndarray:
+    """For each line: 1 when an annotated ticket cites it, else 0."""
+    return gold_lines(meeting).astype(np.int64)
 
 
 def move_data(read: Sequence[tuple[dict[str, Any], MeetingReader, str]],
@@ -512,19 +549,20 @@ def main(argv: Sequence[str]) -> int:
 
     paths = [Path(a) for a in argv[1:]]
     read = read_annotated(paths)
-    meetings = _line_data(read)
+    words = {TICKET_WORDS[0]: fit_words(read, ticket_labels, TICKET_WORDS[1])}
+    meetings = _line_data(read, word_folds(read, ticket_labels, TICKET_WORDS[1]))
     model = fit_stacked(meetings)
-    model.save(MODEL_PATH)
+    model.save(MODEL_PATH, words=words)
     shipped.cache_clear()  # the move model learns from what the saved line model does
+    shipped_words.cache_clear()
     rows, labels = _joined(meetings)
-    reports = ReportWords.fit([t for _, reader, _ in read for _, t, _ in reader.read_lines],
-                              np.concatenate([report_labels(meeting, reader) for meeting, reader, _ in read]))
-    move_rows, move_labels = move_data(read, report_folds(read))
+    words[REPORT_WORDS[0]] = fit_words(read, report_labels, REPORT_WORDS[1])
+    move_rows, move_labels = move_data(read, word_folds(read, report_labels, REPORT_WORDS[1]))
     move_model = moves.fit(move_rows, move_labels)
-    model.save(MODEL_PATH, sources=list(argv[1:]), moves=move_model, move_size=moves.SIZE, reports=reports,
-               fingerprint=fingerprint(rows, labels, move_rows[:, :moves.RULE_SIZE], move_labels))
+    model.save(MODEL_PATH, sources=list(argv[1:]), moves=move_model, move_size=moves.SIZE, words=words,
+               fingerprint=fingerprint(rows[:, :-WORD_COLUMNS], labels, move_rows[:, :moves.RULE_SIZE], move_labels))
     shipped.cache_clear()
-    shipped_reports.cache_clear()
+    shipped_words.cache_clear()
     moves.shipped.cache_clear()
     nodes = 0 if model.trees is None else len(model.trees.leaf)
     print(f"wrote {MODEL_PATH}: {model.weights.shape[0]} weights and {nodes} tree nodes from {len(labels)} lines, "

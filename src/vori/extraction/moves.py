@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 ADD = 0.7  # a candidate at least this likely becomes a move
 CONFIDENCE = 0.7  # the most a learned move is sure of: under a live meeting's move confidence (0.75)
 RULE_SIZE = 27  # features per candidate from what the rules read (what the model file's fingerprint covers)
-SIZE = RULE_SIZE + 4  # … and from the report words (`lines.ReportWords`)
+SIZE = RULE_SIZE + 4  # … and from the report words (`lines.Words`)
 _TARGET = {Intent.DONE: TicketStatus.DONE, Intent.IN_PROGRESS: TicketStatus.IN_PROGRESS}
 # Reports set aside by the rules that still say some ticket is out: "QA signed off", "dispatchers get a text now"
 _SAYS_WHICH = (None, "signed off", "in use")
@@ -211,7 +211,7 @@ def shipped() -> lines.TreeModel | None:
         return None
     with np.load(lines.MODEL_PATH) as data:
         trees = lines.Trees.load(data, "move_tree_")
-        if trees is None or int(data["move_size"]) != SIZE or lines.ReportWords.load(data) is None:
+        if trees is None or int(data["move_size"]) != SIZE or lines.Words.load(data, *lines.REPORT_WORDS) is None:
             return None
     return lines.TreeModel(trees)
 
