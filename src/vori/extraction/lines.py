@@ -9,8 +9,8 @@ model over those signals gives each line the chance that it belongs to a ticket.
 - adds a ticket for a likely line that the rules left alone (`ADD`), away from the lines of other tickets.
 
 Features are hashed words and word pairs (with character pairs and endings for Korean) of a line, the line before
-and the line after, and what the rules found on each: no vocabulary file, no model to download, microseconds per
-line. The model has two stages. A logistic regression over all of it gives a first chance; boosted decision trees
+and the line after, what the rules found on each, and the chance the ticket words (`Words`, a larger model of the
+words alone, which reads no rule) give each: no vocabulary file, no model to download, microseconds per line. The model has two stages. A logistic regression over all of it gives a first chance; boosted decision trees
 then read that chance together with what the rules found on the three lines, where combinations count ("a
 pronoun TODO right after a request", "a report with no board ticket named"), and give the final chance. The trees
 are trained on chances the logistic stage gave for meetings it was not trained on, so they learn how far to trust
