@@ -6,7 +6,8 @@ through it yesterday" for "Crew roster CSV import", or a line after the item was
 reports work started or done and on which the rules moved nothing, each board ticket that could still move that
 way is a candidate, described by how well the line, its subject and the lines around it name the ticket against
 the others, whether the item came up before, and what else the rules read in the line (a second report, "not
-yet", "I think", a new ticket of their own). Boosted trees give each candidate the chance that the line moves
+yet", "I think", a new ticket of their own), and what the line and its neighbours say by their words alone (the
+report words, `lines.Words`, since session 16). Boosted trees give each candidate the chance that the line moves
 that ticket; the most likely one of a line, when likely enough (`ADD`), becomes a move. (The trees replaced a
 logistic model in session 15: out of fold, at the same threshold, they find more of the moves and make fewer wrong
 ones; see docs/benchmarks.md.)
