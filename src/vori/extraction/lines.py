@@ -10,16 +10,17 @@ model over those signals gives each line the chance that it belongs to a ticket.
 
 Features are hashed words and word pairs (with character pairs and endings for Korean) of a line, the line before
 and the line after, what the rules found on each, and the chance the ticket words (`Words`, a larger model of the
-words alone, which reads no rule) give each: no vocabulary file, no model to download, microseconds per line. The model has two stages. A logistic regression over all of it gives a first chance; boosted decision trees
-then read that chance together with what the rules found on the three lines, where combinations count ("a
-pronoun TODO right after a request", "a report with no board ticket named"), and give the final chance. The trees
-are trained on chances the logistic stage gave for meetings it was not trained on, so they learn how far to trust
-it on new meetings. Training uses scikit-learn (an extra, `pip install .[train]`); the shipped model is plain
-arrays evaluated with numpy. The weights (`line_model.npz`) are trained by `scripts/train-line-model` on the
-annotated meetings the rules were developed on; the meetings kept unread (`evals/README.md`) are never used. The
-model reads the rules' output, so a change of the rules needs a retraining: the file records a fingerprint of what
-it was trained on, and a test fails when the rules no longer read the training meetings that way.
-`VORI_EXTRACTION_LINE_MODEL=0` turns it off.
+words alone, which reads no rule) give each: no vocabulary file, no model to download, microseconds per line. The
+model has two stages. A logistic regression over all of it gives a first chance; boosted decision trees then read
+that chance together with what the rules found on the three lines, where combinations count ("a pronoun TODO right
+after a request", "a report with no board ticket named"), and give the final chance. The trees are trained on
+chances the logistic stage gave for meetings it was not trained on, so they learn how far to trust it on new
+meetings. Training uses scikit-learn (an extra, `pip install .[train]`); the shipped model is plain arrays evaluated
+with numpy. The weights (`line_model.npz`) are trained by `scripts/train-line-model` on the annotated meetings the
+rules were developed on; the meetings kept unread (`evals/README.md`) are never used. The model reads the rules'
+output, so a change of the rules needs a retraining: the file records a fingerprint of what it was trained on, and a
+test fails when the rules no longer read the training meetings that way. `VORI_EXTRACTION_LINE_MODEL=0` turns it
+off.
 """
 
 from __future__ import annotations
@@ -140,10 +141,17 @@ def features(lines: Sequence[LineFacts], korean: bool, words: np.ndarray | None 
     before = np.vstack([blank, own[:-1]])
     after = np.vstack([own[1:], blank])
     tickets = np.array([[f.in_ticket, f.starts_ticket, korean] for f in lines], np.float32)
-    said = np.stack([words, np.concatenate([[0.0], words[:-1]]), np.concatenate([words[1:], [0.0]])], axis=1)
+    said = neighbours(words)
     return np.hstack([own[:, :HASH_SIZE], before[:, :HASH_SIZE], after[:, :HASH_SIZE],
                       own[:, HASH_SIZE:], before[:, HASH_SIZE:], after[:, HASH_SIZE:], tickets,
                       said.astype(np.float32)])
+
+
+def neighbours(values: np.ndarray) -> np.ndarray:
+    """One row per line: its value, the line before's and the line after's (0 past either end)."""
+    if len(values) == 0:
+        return np.zeros((0, 3))
+    return np.stack([values, np.concatenate([[0.0], values[:-1]]), np.concatenate([values[1:], [0.0]])], axis=1)
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:

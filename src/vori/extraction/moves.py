@@ -106,7 +106,7 @@ def candidates(reader: MeetingReader, report_words: np.ndarray | None = None) ->
             seen[key] = max(seen.get(key, 0.0), value)
     korean = float(reader.korean())
     said_so = report_chances(reader) if report_words is None else report_words
-    reported = 1.0 - said_so[:, 0] if len(said_so) else np.zeros(0)  # done or started, by the words alone
+    reported = lines.neighbours(1.0 - said_so[:, 0])  # done or started, by the words alone: line, before, after
     found_all: list[Candidate] = []
     for i, (utterance, text, clauses) in enumerate(reader.read_lines):
         if utterance.index in moved:
@@ -130,7 +130,6 @@ def candidates(reader: MeetingReader, report_words: np.ndarray | None = None) ->
         said = [done / 3, started / 3, intents.count(Intent.TODO) / 3, float(bool(_NOT_YET.search(text))),
                 float(bool(_HEDGE.search(text))), sum(1 for c in clauses if c.ignored) / 3,
                 float(done > 0 and started > 0)]
-        words = [reported[i], reported[i - 1] if i >= 1 else 0.0, reported[i + 1] if i + 1 < len(reported) else 0.0]
         targets = sorted({_TARGET[s.intent] for s in reports}, key=lambda t: -ORDER[t])
         for target in targets:  # "half of it is done, I'm on the rest": either reading may be the move
             statement = next(s for s in reports if _TARGET[s.intent] == target)
@@ -147,7 +146,7 @@ def candidates(reader: MeetingReader, report_words: np.ndarray | None = None) ->
                        float(target == TicketStatus.DONE), float(reader.status[ticket.id] == TicketStatus.TODO),
                        min(len(open_), 12) / 12, float(utterance.index in in_ticket), korean, float(score >= 0.9),
                        len(reports) / 3, float(told), *said,
-                       *words, said_so[i, 1 if target == TicketStatus.DONE else 2]]
+                       *reported[i], said_so[i, 1 if target == TicketStatus.DONE else 2]]
                 found_all.append(Candidate(i, ticket, target, np.array(row, np.float64)))
     return found_all
 
