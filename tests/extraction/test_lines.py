@@ -131,8 +131,12 @@ def test_the_shipped_model_was_trained_on_what_the_rules_read_now() -> None:
 
 def test_an_unlikely_ticket_of_the_rules_is_dropped(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(lines, "shipped", lambda: _constant(0.05))
-    result = LocalProvider().extract(_request(["Ana: I'll write the migration guide for the billing API."]))
+    chat = ["Bo: Morning.", "Cy: Morning all.", "Bo: Coffee's on.", "Cy: Thanks.", "Bo: Sure."]
+    result = LocalProvider().extract(_request(["Ana: I'll write the migration guide for the billing API.", *chat]))
     assert result.tickets == []
+    # a meeting this short is unlike the ones the model learned from: the rules' tickets stay
+    short = LocalProvider().extract(_request(["Ana: I'll write the migration guide for the billing API.", *chat[:4]]))
+    assert [t.title for t in short.tickets] == ["Write the migration guide for the billing API"]
 
 
 def test_a_likely_line_the_rules_left_alone_gets_a_ticket_but_not_call_logistics_or_work_filed_elsewhere(

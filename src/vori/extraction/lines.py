@@ -49,6 +49,7 @@ MODEL_PATH = Path(__file__).with_name("line_model.npz")
 HASH_SIZE = 2048
 ADD = 0.7  # a line the rules left alone at least this likely to carry a ticket gets one
 DROP = 0.45  # a ticket of the rules none of whose lines is this likely, by either stage, is dropped
+SHORT = 6  # a meeting of fewer lines is unlike those the model learned from (25 and more): it drops nothing there
 L2 = 1000.0
 _INTENTS = ("TODO", "IN_PROGRESS", "DONE", "BLOCKED", "DECISION")
 _IGNORED = ("negated", "timeline", "rolled back", "quoted", "question", "folded", "external", "reason", "hedged",

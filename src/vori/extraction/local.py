@@ -686,7 +686,7 @@ class MeetingReader:
         for ticket in self.tickets:
             at = [position[e.index] for e in ticket.evidence if e.index in position]
             cited.update(at)
-            if not at or max(keep[i] for i in at) >= line_model.DROP:
+            if not at or max(keep[i] for i in at) >= line_model.DROP or len(self.read_lines) < line_model.SHORT:
                 kept.append(ticket)
         self.tickets = kept
         run: list[int] = []
