@@ -49,14 +49,35 @@ def test_candidates_are_report_lines_the_rules_moved_nothing_on_and_tickets_that
     assert roster.row[0] > 0 and roster.row[10] == 1.0  # named by the line, and best of the board
     said = np.array([[0.2, 0.7, 0.1], [0.9, 0.05, 0.05], [1.0, 0.0, 0.0]])  # the report words' chances
     row = next(c for c in moves.candidates(reader, said) if c.ticket.id == "T1").row
-    assert np.allclose(row[moves.RULE_SIZE:], [0.8, 0.0, 0.1, 0.7])  # the line, before, after; done by the words
-    assert moves.rows([]).shape == (0, moves.SIZE)
+    assert np.allclose(row[moves.RULE_SIZE:], [0.8, 0.0, 0.1, 0.7, 0.0])  # the line, before, after; done by the
+    assert moves.rows([]).shape == (0, moves.SIZE)                           # words; a report the rules read
 
 
-def test_a_line_the_rules_moved_a_ticket_on_is_no_candidate() -> None:
+def test_a_line_with_no_report_the_rules_read_is_a_candidate_when_the_words_find_one() -> None:
+    board = [("T1", "Ingest AVL pings from plough trucks via MQTT bridge", "IN_PROGRESS"),
+             ("T2", "Route replay for supervisors", "TODO")]
+    transcript = ["Tomasz: All forty-two trucks report through the bridge.", "Ana: Did the replay get any love?",
+                  "Bo: Nice."]
+    reader = _read(transcript, board)
+    reported = np.array([[0.2, 0.7, 0.1], [0.1, 0.8, 0.1], [0.95, 0.03, 0.02]])  # line 1 asks; line 2 reports nothing
+    found = moves.candidates(reader, reported)
+    assert {(c.position, c.ticket.id, c.target) for c in found} == {
+        (0, "T1", TicketStatus.DONE), (0, "T2", TicketStatus.DONE)}
+    assert all(c.row[-1] == 1.0 for c in found)  # the words alone said it
+    started = moves.candidates(reader, np.array([[0.3, 0.2, 0.5], [1.0, 0.0, 0.0], [1.0, 0.0, 0.0]]))
+    assert {(c.ticket.id, c.target) for c in started} == {("T2", TicketStatus.IN_PROGRESS)}  # T1 is under way already
+    assert moves.candidates(reader, np.tile(moves.NOTHING_SAID, (3, 1))) == []
+
+
+def test_a_line_the_rules_moved_a_ticket_on_is_no_candidate_but_the_trees_learn_from_it() -> None:
     reader = _read(["Ana: The crew roster CSV import is done and live."], BOARD)
     assert "T1" in reader.updates
     assert moves.candidates(reader) == []
+    # in training, with the board as it stood before the meeting: the ticket the rules moved is a candidate
+    found = moves.candidates(reader, every_line=True)
+    assert {(c.ticket.id, c.target) for c in found} == {("T1", TicketStatus.DONE), ("T2", TicketStatus.DONE)}
+    roster = next(c for c in found if c.ticket.id == "T1")
+    assert roster.row[13] == 0.0  # it was in progress, not to do
 
 
 def test_a_likely_candidate_becomes_a_move_a_person_confirms() -> None:

@@ -194,9 +194,25 @@ EN = [
     ("Refunds are switched off until Stripe is done.", None, "", None),
     ("The old request records, all fourteen years of them, went across over the weekend.", "DONE",
      "old request records", None),
+    ("No, you're thinking of the audit log. Nobody's started the PDF.", None, "", None),
+    ("Nobody's started the PDF.", "negated", "", None),  # the subject is the negation
+    ("It needs tuning before I'd call it finished.", "negated", "", None),
+    ("The delivery still shows as completed.", None, "", None),  # what the app says, not work done
+    ("We're closed Mondays.", None, "", None),
+    ("So we resubmit once those two nights are in.", None, "", None),  # a condition
+    ("That went in Thursday, and it caught two bad nights over the weekend.", "DONE", "", None),
+    ("The shift export went in with last night's build.", "DONE", "shift export", None),
+    ("Sam went in the back door.", None, "", None),
+    ("I think we're folding that into the tablet redesign.", "folded", "", None),
 ]
 
 KO = [
+    ("그건 큐 전환 끝나고 하는 게 맞을 것 같아서", None, "", None),  # after it finishes: a plan
+    ("지점 필터 어제 저녁에 프로덕션 나갔어", "DONE", "지점 필터", None),
+    ("어제 저녁 배포에 태웠어", "DONE", "", None),
+    ("월요일 업데이트로 전 매장에 깔렸고요", "DONE", "", None),
+    ("걔 아까 밖에 나갔어", None, "", None),  # went outside
+    ("계속 재촉은 하고 있어요", None, "", None),  # chasing someone, not doing the work
     ("로그인 화면 작업 끝났습니다", "DONE", "로그인 화면", None),
     ("로그인 페이지 구현이 완료되었습니다", "DONE", "로그인 페이지", None),
     ("지수 님이 결제 API 문서 정리해 주세요", "TODO", "결제 API 문서 정리", "지수"),
@@ -325,6 +341,16 @@ def test_clauses_are_read_separately() -> None:
     found = [c.statement.intent.value for c in english.analyze(
         "I finished the invoice PDF and I'll start the refund flow tomorrow.", "Ana") if c.statement]
     assert found == ["DONE", "TODO"]
+
+
+@pytest.mark.parametrize(("question", "work"), [
+    ("Fatima, where's the public API alert?", "public API alert"),
+    ("Is the progress tracker out?", "progress tracker"),  # the work asked about, not what is asked of it
+    ("Kavya, is the CSV export working yet?", "CSV export"),
+    ("Did the accrual thing make it into the Friday build?", "accrual thing"),
+])
+def test_the_work_a_question_asks_about(question: str, work: str) -> None:
+    assert english.asked_about(question) == work
 
 
 @pytest.mark.parametrize(("line", "speaker", "text"), [

@@ -523,14 +523,17 @@ def ticket_labels(meeting: dict[str, Any], reader: MeetingReader) -> np.ndarray:
 def move_data(read: Sequence[tuple[dict[str, Any], MeetingReader, str]],
               reports: Sequence[np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray]:
     """The move model's rows and labels, read after the shipped line model has had its say (as at run time), with
-    the report words' chances of each meeting's lines (`reports`; zeros when not given)."""
+    the report words' chances of each meeting's lines (`reports`; nothing reported when not given). The lines the
+    rules moved a ticket on are candidates here too: on the meetings the rules were written against they catch
+    nearly every move, and trees that learned only from what they left would learn that a report they missed is
+    rarely a move, which new meetings belie (docs/benchmarks.md, "Session 17")."""
     from vori.extraction import moves
 
     move_rows, move_labels = [], []
     for k, (meeting, reader, _) in enumerate(read):
         reader.second_opinion()
-        said = reports[k] if reports is not None else np.zeros((len(reader.read_lines), 3))
-        found = moves.candidates(reader, said)
+        said = reports[k] if reports is not None else np.tile(moves.NOTHING_SAID, (len(reader.read_lines), 1))
+        found = moves.candidates(reader, said, every_line=True)
         move_rows.append(moves.rows(found))
         move_labels.append(moves.labels(found, reader, meeting))
     return np.vstack(move_rows), np.concatenate(move_labels)
@@ -568,8 +571,10 @@ def main(argv: Sequence[str]) -> int:
     words[REPORT_WORDS[0]] = fit_words(read, report_labels, REPORT_WORDS[1])
     move_rows, move_labels = move_data(read, word_folds(read, report_labels, REPORT_WORDS[1]))
     move_model = moves.fit(move_rows, move_labels)
+    ruled = move_rows[:, -1] == 0  # the candidates of the rules (the others come from the report words)
     model.save(MODEL_PATH, sources=list(argv[1:]), moves=move_model, move_size=moves.SIZE, words=words,
-               fingerprint=fingerprint(rows[:, :-WORD_COLUMNS], labels, move_rows[:, :moves.RULE_SIZE], move_labels))
+               fingerprint=fingerprint(rows[:, :-WORD_COLUMNS], labels, move_rows[ruled, :moves.RULE_SIZE],
+                                       move_labels[ruled]))
     shipped.cache_clear()
     shipped_words.cache_clear()
     moves.shipped.cache_clear()

@@ -721,10 +721,10 @@ class MeetingReader:
         self.tickets = kept
 
     def _may_be_new_work(self, position: int) -> bool:
-        """Not a line the rules set aside as not work, about the call itself, or naming a board ticket."""
+        """Not a line the rules set aside as not work, about the call itself, a recap, or naming a board ticket."""
         _, text, clauses = self.read_lines[position]
         return not (any(c.ignored in _VETOED for c in clauses) or about_the_meeting(text, text)
-                    or _META.search(text) or self.board.best(text)[1] >= MATCH)
+                    or _META.search(text) or _RECAP.match(text) or self.board.best(text)[1] >= MATCH)
 
     def unlisted_work(self) -> None:
         """ "One more from me that isn't on the board. The PIN reset emails were landing in spam… I got IT to add

@@ -7,14 +7,19 @@ reports work started or done and on which the rules moved nothing, each board ti
 way is a candidate, described by how well the line, its subject and the lines around it name the ticket against
 the others, whether the item came up before, and what else the rules read in the line (a second report, "not
 yet", "I think", a new ticket of their own), and what the line and its neighbours say by their words alone (the
-report words, `lines.Words`, since session 16). Boosted trees give each candidate the chance that the line moves
-that ticket; the most likely one of a line, when likely enough (`ADD`), becomes a move. (The trees replaced a
-logistic model in session 15: out of fold, at the same threshold, they find more of the moves and make fewer wrong
-ones; see docs/benchmarks.md.)
+report words, `lines.Words`, since session 16). Since session 17 a line on which the rules read no report at all is
+a candidate too when the report words alone find one likely enough (`EXPAND`): the rules are written against the
+meetings they were developed on, and new writers tell of finished work by its results in ways no rule reads.
+Boosted trees give each candidate the chance that the line moves that ticket; the most likely one of a line, when
+likely enough (`ADD`), becomes a move. (The trees replaced a logistic model in session 15: out of fold, at the same
+threshold, they find more of the moves and make fewer wrong ones; see docs/benchmarks.md.)
 
 These moves are never sure: their confidence stays under the one a live meeting applies at once, so they reach
 the board as suggestions a person confirms. The trees are trained with the line model (`lines.py`,
-`scripts/train-line-model`) on the same meetings, and stored in the same file.
+`scripts/train-line-model`) on the same meetings, and stored in the same file. Since session 17 they learn from
+every report line of those meetings, the ones the rules moved a ticket on included (`every_line`), not only from
+what the rules left: on the meetings they were written against the rules leave few real moves, and trees that
+learned only from those were too slow to believe a report on new meetings.
 """
 
 from __future__ import annotations
@@ -36,9 +41,14 @@ if TYPE_CHECKING:
     from vori.extraction.local import MeetingReader
 
 ADD = 0.7  # a candidate at least this likely becomes a move
+# A line on which the rules read no report is a candidate too when the report words alone find one this likely
+# (done or started, whichever they find likelier): reports told by results ("all forty-two trucks report through the
+# bridge now") that no rule reads. Chosen on sets the models never learned from (docs/benchmarks.md, "Session 17").
+EXPAND = 0.3
 CONFIDENCE = 0.7  # the most a learned move is sure of: under a live meeting's move confidence (0.75)
 RULE_SIZE = 27  # features per candidate from what the rules read (what the model file's fingerprint covers)
-SIZE = RULE_SIZE + 4  # … and from the report words (`lines.Words`)
+SIZE = RULE_SIZE + 5  # … and from the report words (`lines.Words`)
+NOTHING_SAID = np.array([1.0, 0.0, 0.0])  # the report words' chances when there are none: nothing reported
 _TARGET = {Intent.DONE: TicketStatus.DONE, Intent.IN_PROGRESS: TicketStatus.IN_PROGRESS}
 # Reports set aside by the rules that still say some ticket is out: "QA signed off", "dispatchers get a text now"
 _SAYS_WHICH = (None, "signed off", "in use")
@@ -82,12 +92,14 @@ def report_chances(reader: MeetingReader) -> np.ndarray:
     """The shipped report words' chances for each line read: nothing reported, done, started."""
     model = lines.shipped_reports()
     texts = [text for _, text, _ in reader.read_lines]
-    return model.chances(texts) if model is not None else np.zeros((len(texts), 3))
+    return model.chances(texts) if model is not None else np.tile(NOTHING_SAID, (len(texts), 1))
 
 
-def candidates(reader: MeetingReader, report_words: np.ndarray | None = None) -> list[Candidate]:
+def candidates(reader: MeetingReader, report_words: np.ndarray | None = None,
+               every_line: bool = False) -> list[Candidate]:
     """Every (report line without a move of the rules, status it reports, ticket that could still move there).
-    `report_words`: the report words' chances for the lines read (the shipped model's when not given)."""
+    `report_words`: the report words' chances for the lines read (the shipped model's when not given).
+    `every_line`: the lines the rules moved a ticket on too, with the board as it was before the meeting."""
     from vori.extraction.local import _title, leading_phrases, naming_phrases
 
     def named(text: str) -> dict[str, float]:
@@ -108,14 +120,22 @@ def candidates(reader: MeetingReader, report_words: np.ndarray | None = None) ->
     said_so = report_chances(reader) if report_words is None else report_words
     reported = lines.neighbours(1.0 - said_so[:, 0])  # done or started, by the words alone: line, before, after
     found_all: list[Candidate] = []
+    before_meeting = {t.id: t.status for t in reader.board.tickets}
     for i, (utterance, text, clauses) in enumerate(reader.read_lines):
-        if utterance.index in moved:
+        if utterance.index in moved and not every_line:
             continue
+        status = before_meeting if utterance.index in moved else reader.status
         reports = [c.statement for c in clauses if c.statement is not None and c.statement.intent in _TARGET
                    and c.statement.aside in _SAYS_WHICH]
         told = not reports and told_by_evidence(text, clauses)
         if told:
             reports = [Statement(Intent.DONE, text, "", None, True)]
+        words_only = not reports and 1.0 - said_so[i, 0] >= EXPAND and not any(
+            c.ignored == "question" or (c.statement is not None and c.statement.intent == Intent.TODO) for c in clauses)
+        if words_only:
+            told = True
+            reports = [Statement(Intent.DONE if said_so[i, 1] >= said_so[i, 2] else Intent.IN_PROGRESS, text, "", None,
+                                 True)]
         if not reports:
             continue
         def at(j: int, key: str) -> float:
@@ -134,7 +154,7 @@ def candidates(reader: MeetingReader, report_words: np.ndarray | None = None) ->
         for target in targets:  # "half of it is done, I'm on the rest": either reading may be the move
             statement = next(s for s in reports if _TARGET[s.intent] == target)
             open_ = [t for t in reader.board.tickets
-                     if ORDER[reader.status[t.id]] < ORDER[target] and t.id not in reader.dropped
+                     if ORDER[status[t.id]] < ORDER[target] and t.id not in reader.dropped
                      and t.id not in reader.taken_back]
             subject = named(_title(statement.obj) or statement.obj) if statement.obj else {}
             for ticket in open_:
@@ -143,10 +163,10 @@ def candidates(reader: MeetingReader, report_words: np.ndarray | None = None) ->
                        at(i - 3, ticket.id), at(i + 1, ticket.id), before[i].get(ticket.id, 0.0),
                        score - _best_other(line, ticket.id), near, near - _best_other(context, ticket.id),
                        float(score == top and score > 0), float(statement.pronoun),
-                       float(target == TicketStatus.DONE), float(reader.status[ticket.id] == TicketStatus.TODO),
+                       float(target == TicketStatus.DONE), float(status[ticket.id] == TicketStatus.TODO),
                        min(len(open_), 12) / 12, float(utterance.index in in_ticket), korean, float(score >= 0.9),
                        len(reports) / 3, float(told), *said,
-                       *reported[i], said_so[i, 1 if target == TicketStatus.DONE else 2]]
+                       *reported[i], said_so[i, 1 if target == TicketStatus.DONE else 2], float(words_only)]
                 found_all.append(Candidate(i, ticket, target, np.array(row, np.float64)))
     return found_all
 

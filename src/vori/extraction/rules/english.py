@@ -125,6 +125,9 @@ _DONE_VERB_TAIL = re.compile(
     r"(?P<obj>.+?)\s+(?:shipped|landed|went out|went live|launched|merged|deployed|finished|completed|"
     r"wrapped up|wrapped|succeeded|passed|went through|went across|moved across|copied across|got merged|got deployed|"
     r"got shipped|got fixed|got released|"
+    # "That went in Thursday", "the fix went in with last night's build": landed, on a day or with a release
+    r"went in(?=\s+(?:on\s+)?(?:yesterday|today|last\s+\w+|this\s+morning|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"with\s+(?:the|last|this|yesterday's|today's|\w+day's)\b))|"
     r"went to (?:a hundred|one hundred|100)\s?(?:percent|%)|rolled out to (?:everyone|everybody|all|100))\b", _F)
 _DID = re.compile(
     rf"^(?:{_WHO}\s*)?(?:already\s+|actually\s+|also\s+|finally\s+)*did\s+(?:(?:already|actually|finally)\s+)*"
@@ -213,7 +216,8 @@ _FILED = re.compile(r"\b(?:note|put|add|log|park|stick|throw|keep)\s+(?:it|that|
 _FOLDED = re.compile(
     r"\b(?:(?:that's|that is|it's|it is|this is)\s+(?:just\s+)?(?:part of|covered by|included in|in scope (?:of|for))|"
     r"as part of (?:the|that|this|my|our|it)|(?:fold|roll|fold it|roll it|fold that|roll that|put it|put that|"
-    r"add it|add that|include it|include that)\s+(?:in|into)\s+(?:the|that|this|my|our)|"
+    r"add it|add that|include it|include that|folding (?:it|that|this|them)|rolling (?:it|that|this|them))\s+"
+    r"(?:in|into)\s+(?:the|that|this|my|our)|"
     r"in the same (?:pr|pull request|ticket|change|branch|release)|"
     r"(?:goes|go|belongs)\s+(?:in|into|with|under)\s+(?:the|that|this|my|our)\s+\S+\s+(?:ticket|work|task|pr))\b", _F)
 _HEDGE = re.compile(
@@ -372,8 +376,8 @@ _ASKED_ABOUT = re.compile(
     r"what(?:'s| is) (?:the (?:status|latest|story) (?:on|of|with)|up with|happening with)|what about|how about|"
     r"any (?:news|update|updates|progress) (?:on|about|with)|status (?:on|of)|where are we (?:on|with)|"
     r"how are we (?:doing )?(?:on|with)|is|are|did|has|have)\s+(?P<obj>.+?)"
-    r"(?:\s+(?:going|at|doing|coming along|looking|progressing|done|finished|ready|merged|live|shipped|"
-    r"in|now|yet|today|so far|then))*\s*\??$", _F)
+    r"(?:\s+(?:going|at|doing|coming along|looking|progressing|done|finished|ready|merged|live|shipped|out|working|"
+    r"fixed|deployed|released|sorted|complete|completed|started|in|now|yet|today|so far|then))*\s*\??$", _F)
 
 
 def asked_about(clause: str) -> str:
@@ -758,7 +762,8 @@ def _done(clause: str, speaker: str | None) -> Statement | None:
         return Statement(Intent.DONE, clause, "", None, True)
     match = _IS_IN.match(clause)
     if match and not _SENT_IN.search(clause) and not _PARTIAL.match(match.group("obj")) \
-            and not _refers_back(_clean_object(match.group("obj"))):
+            and not _refers_back(_clean_object(match.group("obj"))) \
+            and not _CONDITION.search(match.group("obj")):  # "we resubmit once those two nights are in"
         # "the override logging is in": most likely landed, but "in" may be in scope or one part in ("Diversity's
         # in, I'm doing the stock boost now"), so it says which ticket at most, and is never new work
         landed = _statement(Intent.DONE, clause, _noun_phrase(match.group("obj")), None, speaker, confidence=0.7)
@@ -797,6 +802,9 @@ def _done(clause: str, speaker: str | None) -> Statement | None:
         return None  # "the settings redesign isn't finished"
     if match and _CONDITION.search(match.group("obj")):
         return None  # "ping me when the month view's fixed": a condition, not a report
+    if match and (_STATE_LABEL.search(match.group("obj")) or (
+            match.groupdict().get("state", "").lower() == "closed" and _PERSON.match(match.group("obj")))):
+        return None  # "the delivery still shows as completed", "we're closed Mondays": a state, not work done
     if match:
         rest = match.groupdict().get("rest") or ""
         if re.match(r"\s*(?:yet|soon|by(?! the way)|next|tomorrow|later|in\s+\w+\s+(?:days|weeks))", rest, _F):
@@ -813,6 +821,10 @@ def _done(clause: str, speaker: str | None) -> Statement | None:
     return None
 
 
+# What a screen or record says ("shows as completed", "is marked as done"), and who is closed (a shop on Mondays)
+_STATE_LABEL = re.compile(r"\b(?:shows?|showing|shown|displays?|displayed|appears?|marked|flagged|listed|recorded|"
+                          r"comes up|came up|reads?|says?|stays?)\s+(?:up\s+)?as$", _F)
+_PERSON = re.compile(r"^(?:i|we|you|they|he|she)$", _F)
 _DONE_PAST = re.compile(r"^(?:(?:on|last|this)\s+\w+\s+|yesterday\s+|over the weekend\s+)?"
                         r"(?P<who>i|we)\s+(?:(?:also|just|finally|already|actually|quickly|successfully)\s+)*"
                         # "I already ran the backfill", "I did knock out the battery panel": irregular, or stressed
@@ -982,7 +994,10 @@ def analyze_clause(clause: str, speaker: str | None) -> Clause:
         closed = _done(clause, speaker)  # "we can close the SSO ticket": not a plan, a report
         if closed is not None:
             return Clause(clause, closed)
-    if _DECLARED_DONE.search(clause) and not _NEGATION.search(clause):
+    declared_at = _DECLARED_DONE.search(clause)
+    if declared_at and _CONDITION.search(clause[:declared_at.start()]):
+        return Clause(clause, None, "negated")  # "the thresholds need tuning before I'd call it finished"
+    if declared_at and not _NEGATION.search(clause):
         declared = Statement(Intent.DONE, clause, "", None, True)  # "I consider that item complete"
         if re.search(r"\baccept|\bsigned\s+(?:it|that|this|them)\s+off\b", clause, _F):
             declared.aside = "signed off"  # accepted by whoever checks it: says which ticket, never new work
@@ -1040,7 +1055,8 @@ def _negated(statement: Statement, scope: str) -> bool:
     if statement.intent == Intent.IN_PROGRESS:
         scope, obj = _NEW_SUBJECT.split(scope, maxsplit=1)[0], _NEW_SUBJECT.split(obj, maxsplit=1)[0]
     return bool(_NEGATION.search(scope.replace(obj, " ", 1) if obj else scope) or re.search(
-        r"\b(?:don't|doesn't|didn't|won't|can't|isn't|aren't)\b", obj, _F))
+        r"\b(?:don't|doesn't|didn't|won't|can't|isn't|aren't)\b|^(?:nobody|no one|no-one|none of us|nothing)\b", obj,
+        _F))  # "Nobody's started the PDF": the subject is the negation
 
 
 _NEW_SUBJECT = re.compile(r",\s+(?:but\s+|and\s+)?(?=(?:the|a|an|my|our|its|this|that|those|these)\s)", _F)
