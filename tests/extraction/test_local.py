@@ -547,3 +547,21 @@ def test_an_answer_to_a_question_about_an_item_is_about_that_item() -> None:
                        "so I put an alert on it, and it's been in prod since yesterday.")],
                       [("T3", "Alert on silent Kafka consumer", "IN_PROGRESS")])
     assert _moves(result) == {("T3", "DONE")} and not result.tickets
+
+
+@pytest.mark.parametrize(("lines", "board", "moved"), [
+    # told live, then corrected by a teammate's question: still under way, no move
+    (["Yuna: How's the in-game mail notice?", "Jae: That went live yesterday.",
+      "Dain: Only on the Korean servers, no? Global players say they got nothing.",
+      "Yuna: Then the mail notice is still in progress, we close it when global is out."],
+     [("R1", "In-game mail notice of report results", "IN_PROGRESS")], set()),
+    (["하은: 마스킹 작업 끝났어요.", "지수: 오 벌써요?", "하은: 아 맞다. 욕설 쪽만 머지됐고 마스킹은 리뷰 중이에요. 제가 헷갈렸네요."],
+     [("E7", "주관식 응답 마스킹", "TODO")], {("E7", "IN_PROGRESS")}),
+    # said done, then "almost done … oh wait, so it's done" on the next line: still done
+    (["Noor: The conversation list, Linnea built it from the Figma last week.",
+      "Linnea: The conversation list is almost done, oh wait, I did that on Friday. Okay, so it's done."],
+     [("T1", "Agent inbox: conversation list", "IN_PROGRESS")], {("T1", "DONE")}),
+])
+def test_done_taken_back_a_few_lines_later_is_under_way(lines: list[str], board: list[tuple[str, str, str]],
+                                                         moved: set[tuple[str, str]]) -> None:
+    assert _moves(_extract(lines, board)) == moved

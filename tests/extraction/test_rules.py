@@ -204,6 +204,8 @@ EN = [
     ("The shift export went in with last night's build.", "DONE", "shift export", None),
     ("Sam went in the back door.", None, "", None),
     ("I think we're folding that into the tablet redesign.", "folded", "", None),
+    ("It's merged and running in staging, but I wouldn't switch production over until after the payout.",
+     "IN_PROGRESS", "", None),
 ]
 
 KO = [

@@ -80,8 +80,9 @@ _TICKET_IT = re.compile(r"\b(?:wants|needs|deserves|gets|should get|should have|
                         r"티켓\s?(?:하나\s?)?(?:새로\s?)?(?:만들|파|따|생성|등록)", re.IGNORECASE)
 # "Scratch what I said earlier", "아까 말씀드린 거 정정할게요": the speaker corrects something said before.
 _LATE_CORRECTION = re.compile(r"\b(?:scratch (?:that|what i said)|i was wrong|i misspoke|my mistake|correction|"
-                              r"i take (?:that|it) back|i spoke too soon)\b|정정|잘못 (?:말씀드|말했|얘기했)|"
-                              r"취소할게요", re.IGNORECASE)
+                              r"i take (?:that|it) back|i spoke too soon|i (?:got|had) (?:it|that|them|those) mixed up|"
+                              r"i mixed (?:it|that|them|those) up|i got confused)\b|정정|잘못 (?:말씀드|말했|얘기했)|"
+                              r"취소할게요|헷갈렸|착각했", re.IGNORECASE)
 # "Actually no, …", "아 아니다, …": the speaker corrects what they just said.
 _CORRECTION = re.compile(r"^\W*(?:(?:actually|wait|sorry|oh|ah|hmm|um|well|uh)\W+)*(?:no|nope|scratch that|correction)\b"
                          r"|^\W*(?:아\s?)?아니(?:다|요|에요|네요|지)\b|^\W*(?:아\s?)?잠깐(?:만)?", re.IGNORECASE)
@@ -1365,9 +1366,14 @@ class MeetingReader:
         current = self.status[ticket.id]
         at = evidence.index if evidence.index is not None else -1
         if (target == TicketStatus.IN_PROGRESS and current == TicketStatus.DONE and self.last_move is not None
-                and not self.in_detail
-                and self.last_move[:2] == (at, ticket.id) and ORDER[self.last_move[3]] < ORDER[TicketStatus.DONE]):
-            # "I've fixed the contrast … now doing the labels": said done, then still working on it: under way
+                and not self.in_detail and ORDER[self.last_move[3]] < ORDER[TicketStatus.DONE]
+                and (self.last_move[:2] == (at, ticket.id)
+                     or (self.last_move[1] == ticket.id and 0 < at - self.last_move[0] <= 3
+                         and (_STILL_GOING.search(statement.clause) or _LATE_CORRECTION.search(self.line_text))
+                         and not _NOT_DONE_YET.search(self._rest_of_line(statement))))):  # "… oh wait, so it's done"
+            # "I've fixed the contrast … now doing the labels": said done, then still working on it: under way.
+            # So too a line or three later: "그거 어제 라이브 나갔어요." … "그럼 그건 계속 진행 중이고", "아 맞다.
+            # 욕설 쪽만 머지됐고 개인정보 마스킹은 리뷰 중이에요. 제가 헷갈렸네요."
             if self.last_move[3] == TicketStatus.IN_PROGRESS:
                 self.updates.pop(ticket.id, None)  # it was under way already: no move at all
             else:

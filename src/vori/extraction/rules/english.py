@@ -1134,6 +1134,9 @@ _MORE_TO_DO = re.compile(r"\b(?:i'm|i am|we're|we are)\s+(?:now\s+)?(?:doing|on|
                          r"\bleft\b|\bstill\b|\bnot yet\b|\byet\s*[.!]*$", _F)
 
 
+_BUT_NOT_UNTIL = re.compile(r"^[\s,;-]*but\b[^.]*\b(?:until|till|before)\b", _F)
+
+
 def analyze(text: str, speaker: str | None) -> list[Clause]:
     read = [_labelled(clause, speaker) or analyze_clause(clause, speaker) for clause in clauses(text)]
     for before, after in itertools.pairwise(read):
@@ -1153,6 +1156,11 @@ def analyze(text: str, speaker: str | None) -> list[Clause]:
                 (c.statement is not None and c.statement.intent in (Intent.IN_PROGRESS, Intent.TODO))
                 or _MORE_TO_DO.search(c.text) for c in read[k + 1:])):
             landed.intent = Intent.IN_PROGRESS  # "Diversity's in, I'm doing the stock boost now": one part in
+        tail = text[text.find(clause.text) + len(clause.text):] if clause.text in text else ""
+        if (landed is not None and landed.intent == Intent.DONE and not clause.text.rstrip().endswith((".", "!", "?"))
+                and _BUT_NOT_UNTIL.match(tail) and _NEGATION.search(tail.split(".")[0])):
+            # "It's merged and running in staging, but I wouldn't switch production over until after the payout"
+            landed.intent = Intent.IN_PROGRESS
     if _THEIRS.search(text):
         for clause in read:
             if clause.statement is not None and clause.statement.intent in (Intent.TODO, Intent.IN_PROGRESS,
