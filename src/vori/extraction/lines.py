@@ -571,7 +571,7 @@ def main(argv: Sequence[str]) -> int:
     words[REPORT_WORDS[0]] = fit_words(read, report_labels, REPORT_WORDS[1])
     move_rows, move_labels = move_data(read, word_folds(read, report_labels, REPORT_WORDS[1]))
     move_model = moves.fit(move_rows, move_labels)
-    ruled = move_rows[:, -1] == 0  # the candidates of the rules (the others come from the report words)
+    ruled = move_rows[:, moves.WORDS_ONLY] == 0  # the candidates of the rules (the others: the report words')
     model.save(MODEL_PATH, sources=list(argv[1:]), moves=move_model, move_size=moves.SIZE, words=words,
                fingerprint=fingerprint(rows[:, :-WORD_COLUMNS], labels, move_rows[ruled, :moves.RULE_SIZE],
                                        move_labels[ruled]))

@@ -48,6 +48,7 @@ EXPAND = 0.3
 CONFIDENCE = 0.7  # the most a learned move is sure of: under a live meeting's move confidence (0.75)
 RULE_SIZE = 27  # features per candidate from what the rules read (what the model file's fingerprint covers)
 SIZE = RULE_SIZE + 5  # … and from the report words (`lines.Words`)
+WORDS_ONLY = SIZE - 1  # the feature that marks a candidate only the report words saw (`EXPAND`)
 NOTHING_SAID = np.array([1.0, 0.0, 0.0])  # the report words' chances when there are none: nothing reported
 _TARGET = {Intent.DONE: TicketStatus.DONE, Intent.IN_PROGRESS: TicketStatus.IN_PROGRESS}
 # Reports set aside by the rules that still say some ticket is out: "QA signed off", "dispatchers get a text now"
@@ -130,8 +131,7 @@ def candidates(reader: MeetingReader, report_words: np.ndarray | None = None,
         told = not reports and told_by_evidence(text, clauses)
         if told:
             reports = [Statement(Intent.DONE, text, "", None, True)]
-        words_only = not reports and 1.0 - said_so[i, 0] >= EXPAND and not any(
-            c.ignored == "question" or (c.statement is not None and c.statement.intent == Intent.TODO) for c in clauses)
+        words_only = not reports and 1.0 - said_so[i, 0] >= EXPAND and not _asks_or_plans(clauses, (Intent.TODO,))
         if words_only:
             told = True
             reports = [Statement(Intent.DONE if said_so[i, 1] >= said_so[i, 2] else Intent.IN_PROGRESS, text, "", None,
@@ -173,9 +173,13 @@ def candidates(reader: MeetingReader, report_words: np.ndarray | None = None,
 
 def told_by_evidence(text: str, clauses: Sequence[Clause]) -> bool:
     """A line that tells of work in use by what now happens, and neither asks, plans nor reports a block."""
-    return bool(_EVIDENCE.search(text)) and not any(
-        c.ignored == "question" or (c.statement is not None and c.statement.intent in (Intent.TODO, Intent.BLOCKED))
-        for c in clauses)
+    return bool(_EVIDENCE.search(text)) and not _asks_or_plans(clauses, (Intent.TODO, Intent.BLOCKED))
+
+
+def _asks_or_plans(clauses: Sequence[Clause], intents: tuple[Intent, ...]) -> bool:
+    """A clause of the line asks, or states one of `intents` (a plan, a block)."""
+    return any(c.ignored == "question" or (c.statement is not None and c.statement.intent in intents)
+               for c in clauses)
 
 
 def _best_other(scores: dict[str, float], key: str) -> float:
