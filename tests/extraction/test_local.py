@@ -168,6 +168,15 @@ def test_korean_numbers_read_out_name_their_tickets() -> None:
     assert spoken_numbers("삼일일 번") == ["311"]
     assert spoken_numbers("이사 가요, 오일 교체") == []  # words, not numbers
     assert spoken_numbers("칠공은 내가 주말에 시작했어") == ["70"]
+
+
+def test_english_numbers_written_with_spaces_name_their_tickets() -> None:
+    from vori.extraction.local import spoken_numbers
+
+    assert spoken_numbers("three oh seven's done") == ["307"]
+    assert spoken_numbers("I picked up four fifteen") == ["415"]
+    assert spoken_numbers("sixty two is on all the units") == ["62"]
+    assert spoken_numbers("I have two things") == []
     assert spoken_numbers("이백십은 오늘 아침에 잡았어요") == ["210"]
     assert spoken_numbers("일이 많아서, 이사는 다음 주") == []
     assert spoken_numbers("이십 분만 주세요") == [] and spoken_numbers("이백십") == ["210"]
@@ -565,3 +574,53 @@ def test_an_answer_to_a_question_about_an_item_is_about_that_item() -> None:
 def test_done_taken_back_a_few_lines_later_is_under_way(lines: list[str], board: list[tuple[str, str, str]],
                                                          moved: set[tuple[str, str]]) -> None:
     assert _moves(_extract(lines, board)) == moved
+
+
+@pytest.mark.parametrize(("lines", "board", "moved"), [
+    # said done, disputed by a teammate on the next line
+    (["Lena: Thirty one, I'd call that done, it works on the test rig.",
+      "Omar: Hm, not quite. In the field it trips on wet leaves.",
+      "Lena: Fair, I'll tune it."],
+     [("ROB-31", "Leaf jam detection", "IN_PROGRESS")], set()),
+    (["수아: 알림 묶음 발송은요?", "지호: 그거 다 됐어요.", "다은: 어 아직 아니던데요? 야간엔 따로 가요."],
+     [("N-5", "알림 묶음 발송", "IN_PROGRESS")], set()),
+    # said done, and the chair keeps it open two lines later
+    (["Lena: Thirty one is done.", "Omar: The field logs say otherwise.", "Ines: So that stays in progress."],
+     [("ROB-31", "Leaf jam detection", "TODO")], {("ROB-31", "IN_PROGRESS")}),
+    (["하늘: 차단 룰 완료했어요.", "승기: 그거 적용은 아직 안 했잖아요.", "하늘: 아 네 정정할게요. 적용 전이에요."],
+     [("Q-2", "의심 IP 차단 룰", "IN_PROGRESS")], set()),
+    # "not yet" answering a question about something else keeps the report
+    (["Declan: The FCM migration is finished.", "Ingrid: Can we revoke the old key then?", "Declan: Not yet."],
+     [("F7", "Migrate push to FCM", "IN_PROGRESS")], {("F7", "DONE")}),
+])
+def test_done_disputed_or_kept_open_is_not_done(lines: list[str], board: list[tuple[str, str, str]],
+                                                 moved: set[tuple[str, str]]) -> None:
+    assert _moves(_extract(lines, board)) == moved
+
+
+def test_an_item_ended_as_the_reason_to_drop_it_is_not_done() -> None:
+    result = _extract(["은비: 시즌 보너스는 이벤트 끝났으니까 안 해도 될 것 같아요."],
+                      [("S-9", "시즌 이벤트 보너스 지급", "TODO")])
+    assert _moves(result) == set()
+
+
+def test_a_short_id_said_as_a_number_names_its_ticket() -> None:
+    from vori.extraction.local import cued_numbers
+
+    assert cued_numbers("that's the dedupe one, number eight") == [("8", "")]
+    assert cued_numbers("십이 번 쿠폰 그거 고쳤어") == [("12", "쿠폰")]
+    assert cued_numbers("오 번만 가는 거") == []  # "오" is "oh" as often as "five"
+    board = [("T3", "택배 재알림 문자", "TODO"), ("T12", "쿠폰 중복 적용 버그", "IN_PROGRESS")]
+    assert _moves(_extract(["하늘: 십이 번 쿠폰 그거 고쳤어. 어제 저녁에 배포했어."], board)) == {("T12", "DONE")}
+    # "3번 게이트웨이": a gateway's number, not ticket 3
+    assert _moves(_extract(["태호: 3번 게이트웨이 펌웨어를 어제 이전 버전으로 돌려놨어요."], board)) == set()
+
+
+def test_work_started_with_a_part_not_wired_up_yet_is_under_way() -> None:
+    result = _extract(["Ines: The escalation timer?",
+                       "Owen: Got going on it Monday. The timer works in the test instance, the call part isn't hooked up yet."],
+                      [("CR-43", "Escalation timer", "TODO")])
+    assert _moves(result) == {("CR-43", "IN_PROGRESS")}
+    result = _extract(["Sunny: I made the request form last night, it's not hooked up to the real system yet."],
+                      [("T7", "Crew request form", "TODO")])
+    assert ("T7", "DONE") not in _moves(result)

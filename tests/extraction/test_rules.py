@@ -206,6 +206,19 @@ EN = [
     ("I think we're folding that into the tablet redesign.", "folded", "", None),
     ("It's merged and running in staging, but I wouldn't switch production over until after the payout.",
      "IN_PROGRESS", "", None),
+    # session 18: numbers said with spaces, a negated subject after a comma, a thing set against another, board moves,
+    # particle verbs, jobs running, a teammate on it, a part not wired in
+    ("Three oh seven's done.", "DONE", "three oh seven", None),
+    ("That's the export one, forty two, nobody's started it", "negated", "", None),
+    ("I also switched off the legacy poller, nothing was reading from it any more.", "DONE", "legacy poller", "Ana"),
+    ("The cutoff is two weeks from signup, not activation, fixed that", None, "", None),
+    ("You can move that one over.", "DONE", "", None),
+    ("I flipped the reminders on for every venue.", "DONE", "reminders", "Ana"),
+    ("I threw that together over the weekend.", "DONE", "that", "Ana"),
+    ("The reindex is running", "in use", "", None),
+    ("The server's running fine", None, "", None),
+    ("Dmitri's been on it since Monday.", "IN_PROGRESS", "", "Dmitri"),
+    ("It's not wired up to the billing system yet", "negated", "", None),
 ]
 
 KO = [
@@ -309,6 +322,13 @@ KO = [
     ("어젯밤부터 화면에 실시간 비율로 나가고 있어요", "DONE", "", None),
     ("오늘 아침에 전 지점에 열었는데", "DONE", "", None),
     ("수업 전날 카톡 가는 거, 전 지점 다 켰어요", "DONE", "", "민수"),
+    # session 18: passed then released, an item named on its own then its report, a side of the item, not needed any
+    # more
+    ("삼백십이 결제 한도는 QA 통과해서 어제 저녁에 나갔고", "signed off", "", None),
+    ("프론트 쪽은 다 됐고 API는 민수 님이", "IN_PROGRESS", "", None),
+    ("안 해도 될 것 같아요", "dropped", "", None),
+    ("재시도 큐는 지난주부터 운영에 들어가 있고요", "DONE", "큐", None),
+    ("이건 제가 어제 적용까지 끝내서 2층 키오스크에 이미 들어가 있어요", "DONE", "", "민수"),
 ]
 
 
@@ -458,3 +478,41 @@ def test_work_handed_to_another_team_is_not_done() -> None:
 ])
 def test_the_item_a_korean_clause_is_about_is_marked_as_its_topic(clause: str, topic: str) -> None:
     assert korean.topic_of(clause) == topic
+
+
+def test_a_label_clause_that_is_a_sentence_names_nothing() -> None:
+    """ "폼은 기다릴 필요가 없네요" is a remark, not an item named on its own for the next clause."""
+    read = korean.analyze("폼은 기다릴 필요가 없네요. 저 지금 바로 브랜치 땄어요", "예린")
+    assert all("필요" not in c.statement.obj for c in read if c.statement is not None)
+
+
+def test_a_step_done_that_went_wrong_is_under_way() -> None:
+    read = korean.analyze("모델 재학습은 돌려놨는데요 결과가 좀… 정확도가 오히려 떨어졌어요", "태민")
+    assert read[0].statement is not None and read[0].statement.intent.value == "IN_PROGRESS"
+
+
+def test_an_item_named_on_its_own_then_reported_is_what_the_report_is_about() -> None:
+    read = korean.analyze("아 그 주문 내역 필터요, 어제 운영에 붙였어요", "도윤")
+    said = read[-1].statement
+    assert said is not None and said.intent.value == "DONE" and said.obj == "주문 내역 필터"
+
+
+def test_done_then_no_trouble_since_stays_done() -> None:
+    """ "…다 들어갔는데 오탐이 한 건도 없었어요": no false alarms is how it went, not something missing."""
+    read = korean.analyze("누수 센서 알림 그거 어제 전 층에 다 들어갔는데 밤새 오탐이 한 건도 없었어요", "다은")
+    assert read[0].statement is not None and read[0].statement.intent.value == "DONE"
+    waiting = korean.analyze("공문 보냈는데 아직 답이 없네요", "다은")
+    assert waiting[0].statement is None
+
+
+@pytest.mark.parametrize("text", [
+    "알림 베타는 지난주에 열어 드렸고요, 지금 피드백 받고 있어요. 그거는 계속 이어서 할 거고.",
+    "주간 리포트는 집계 로직은 다 됐는데요, 원천 데이터 받아오는 배치가 새벽부터 계속 실패하고 있어요.",
+])
+def test_done_in_part_while_the_work_goes_on_or_is_stuck_is_under_way(text: str) -> None:
+    first = korean.analyze(text, "수빈")[0].statement
+    assert first is not None and first.intent.value == "IN_PROGRESS"
+
+
+def test_praise_of_what_someone_made_is_no_report() -> None:
+    assert all(c.statement is None for c in korean.analyze("네, 아까 봤어요. 잘 정리됐더라고요.", "상철"))

@@ -20,7 +20,20 @@ from vori.extraction import lines as line_model
 from vori.extraction import moves
 from vori.extraction.merge import union_evidence
 from vori.extraction.rules import english, korean
-from vori.extraction.rules.common import Clause, Intent, Statement, is_korean, split_speaker, words
+from vori.extraction.rules.common import (
+    NUMBER_WORD,
+    SPOKEN_NUMBER,
+    TEENS,
+    TENS,
+    UNITS,
+    Clause,
+    Intent,
+    Statement,
+    hyphenate_numbers,
+    is_korean,
+    split_speaker,
+    words,
+)
 from vori.extraction.schema import (
     Blocker,
     BoardTicket,
@@ -90,7 +103,8 @@ _CORRECTION = re.compile(r"^\W*(?:(?:actually|wait|sorry|oh|ah|hmm|um|well|uh)\W
 _WANTS = re.compile(r"\b(?:want|wants|wanted|would like|asked for|asking for|requested|need|needs)\b|원하|싶어\s?하|"
                     r"요청|해\s?달라|해\s?달래|해\s?주면\s?좋겠|있으면\s?좋겠", re.IGNORECASE)
 # A negation of being finished, and one of having started: "not finished yet" vs "haven't started".
-_NOT_DONE_YET = re.compile(r"\b(?:done|finished|complete|completed|merged|live|shipped|deployed|closed|over)\b|"
+_NOT_DONE_YET = re.compile(r"\b(?:done|finished|complete|completed|merged|live|shipped|deployed|closed|over|hooked up|"
+                           r"wired up|plugged in|connected)\b|"
                            r"끝|완료|마무리|배포|머지", re.IGNORECASE)
 _NOT_STARTED = re.compile(r"\b(?:start|started|starting|begun|began|touched|picked up|kicked off)\b|시작|착수|손", re.IGNORECASE)
 # "So to recap: …", "정리하면 …": the meeting restating itself.
@@ -113,6 +127,23 @@ ANSWERED = 0.6  # the confidence of a move answered only by results: a suggestio
 _PART_LEFT = re.compile(r"\S(?:은|는)\s(?:\S+\s){0,2}아직\s?(?:남았|남아|안\s|못\s|이에요|입니다|이요|비어)|^(?:\S+\s)?아직\s"
                         r"(?:\S+\s){0,2}남았|\b(?:is|are|'s)\s+still\s+(?:left|to do|to come|outstanding|to go)\b",
                         re.IGNORECASE)
+# "(프로모션 끝났으니까) 안 해도 될 것 같아요", "no need to do it now": not needed any more
+_NOT_NEEDED = re.compile(r"안\s?해도\s?(?:될|돼|되|됩)|할\s?필요(?:가|는)?\s?없|\b(?:no need to|don't need to|do not need to|"
+                         r"not needed|no longer needed|needn't)\b", re.IGNORECASE)
+# "…, but there'll be hundreds more", "need to sanity check it": more of the work to come
+_MORE_TO_COME = re.compile(r"\b(?:more to (?:come|go|do)|(?:hundreds|dozens|lots|loads|plenty|a lot|many) more|there'?ll be "
+                           r"(?:more|others)|(?:need|needs|have|has) to (?:sanity[- ]check|check|test|verify|double[- ]check|"
+                           r"tidy|clean up|finish))\b|더\s?(?:남았|있을|나올)|확인해\s?봐야", re.IGNORECASE)
+# "Mm, not quite.", "어 아직 아니던데요?": what was just said done is disputed
+_DISPUTED = re.compile(r"^\W*(?:(?:mm+|hm+|um+|uh+|er+|erm|well|actually|wait|sorry|oh|ah|hold on|hang on|yeah but)\W+)*"
+                       r"(?:not quite|not really|not yet|not so fast|not exactly|no it (?:isn't|is not|'s not)|"
+                       r"(?:it|that) (?:isn't|is not|'s not) (?:done|finished|really done|quite done))\b|"
+                       r"^\W*(?:(?:어|아|음|엥|근데|잠깐만요|잠깐만)\W*\s)*아직\s?(?:아니|안\s?(?:됐|되|했|끝)|이던데|인데요)", re.IGNORECASE)
+# "So that stays in progress", "306은 그대로 진행 중", "정정할게요. … 적용 전이에요": kept open after all
+_KEPT_OPEN = re.compile(r"\b(?:stays|remains|staying|keep (?:it|that)|leave (?:it|that)|leaving (?:it|that))\s+"
+                        r"(?:in progress|in flight|open|under way|underway|in the doing column)\b|"
+                        r"그대로\s?진행\s?중|진행\s?중으로\s?(?:두|둘|놔|유지)|정정할게요|정정하겠습니다|적용\s?전이|"
+                        r"아직\s?(?:\S+\s)?안\s?했잖", re.IGNORECASE)
 _STILL_GOING = re.compile(r"\b(?:not yet|still|yet|so far|almost|nearly)\b|아직|거의|계속", re.IGNORECASE)
 # Work said to have no ticket: "one more that isn't on the board", "보드엔 없는데", "티켓 없이 그냥 했고".
 _UNLISTED = re.compile(r"\b(?:not|isn't|wasn't|aren't)\s+on\s+the\s+board\b(?!\s+yet)|\bno\s+ticket\s+for\s+(?:it|that|this)\b|"
@@ -120,17 +151,6 @@ _UNLISTED = re.compile(r"\b(?:not|isn't|wasn't|aren't)\s+on\s+the\s+board\b(?!\s
                        re.IGNORECASE)
 _STATUS_OF = {Intent.TODO: TicketStatus.TODO, Intent.IN_PROGRESS: TicketStatus.IN_PROGRESS,
               Intent.DONE: TicketStatus.DONE}
-
-
-_UNITS = {"oh": 0, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-          "eight": 8, "nine": 9}
-_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-          "seventeen": 17, "eighteen": 18, "nineteen": 19}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90}
-_NUMBER_WORD = "|".join([*_UNITS, *_TEENS, *_TENS])
-_SPOKEN = re.compile(rf"\b(?:{_NUMBER_WORD})(?:-(?:{_NUMBER_WORD}))+\b|\b(?:{'|'.join([*_TEENS, *_TENS])})\b(?!-)",
-                     re.IGNORECASE)
 
 
 _KO_DIGITS = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
@@ -159,32 +179,67 @@ _KO_DIGIT_RUN = re.compile(r"(?<![가-힣])([공영일이삼사오육칠팔구]{
 
 
 # "PH two fourteen", "SNW ninety one": a key's letters, then its number said word by word.
-_KEY_SAID = re.compile(rf"\b(?-i:[A-Z]{{2,6}})\s+((?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD}))+)\b", re.IGNORECASE)
+_KEY_SAID = re.compile(rf"\b(?-i:[A-Z]{{2,6}})\s+((?:{NUMBER_WORD})(?:[\s-]+(?:{NUMBER_WORD}))+)\b", re.IGNORECASE)
 
 
 def spoken_numbers(text: str) -> list[str]:
     """Ticket numbers said aloud: "two-oh-nine" → 209, "two-twelve" → 212, "forty-two" → 42, "PH two fourteen" →
     214, "사십삼 번" → 43, "이공사" → 204."""
+    text = hyphenate_numbers(text)
     text = _KEY_SAID.sub(lambda m: m.group(0)[:m.start(1) - m.start(0)] + "-".join(m.group(1).split()), text)
     found = [str(n) for m in _KO_NUMBER.findall(text) if (n := korean_number(m)) is not None and n >= 10
              and (len(m) > 2 or any(c in m for c in "십백천"))]
     found += ["".join(_KO_DIGIT_WORD[c] for c in run) for run, said_number in _KO_DIGIT_RUN.findall(text)
               if said_number or "공" in run or "영" in run]
-    for match in _SPOKEN.finditer(text):
+    for match in SPOKEN_NUMBER.finditer(text):
         digits, parts = "", match.group().lower().split("-")
         i = 0
         while i < len(parts):
             part = parts[i]
-            if part in _TENS:
-                value = _TENS[part]
-                if i + 1 < len(parts) and parts[i + 1] in _UNITS and parts[i + 1] not in ("oh", "zero"):
-                    value += _UNITS[parts[i + 1]]
+            if part in TENS:
+                value = TENS[part]
+                if i + 1 < len(parts) and parts[i + 1] in UNITS and parts[i + 1] not in ("oh", "zero"):
+                    value += UNITS[parts[i + 1]]
                     i += 1
                 digits += str(value)
             else:
-                digits += str(_TEENS.get(part, _UNITS.get(part, 0)))
+                digits += str(TEENS.get(part, UNITS.get(part, 0)))
             i += 1
         found.append(digits)
+    return found
+
+
+# A number said as a ticket's: "number eight", "ticket 12", "18번", "십팔 번"
+_CUED_NUMBER = re.compile(rf"\b(?:number|ticket|card|item)\s+(?P<en>\d{{1,4}}\b|(?:{NUMBER_WORD})(?:[\s-](?:{NUMBER_WORD})){{0,2}}\b)|"
+                          r"(?<![\w.])(?P<digits>\d{1,4})\s?번(?![째지])|(?<![가-힣])(?P<ko>[일이삼사오육칠팔구십백천]{2,8})\s?번(?![째지])|"
+                          r"(?<![가-힣])(?P<one>[일삼사육칠팔구십])\s번(?![째지])", re.IGNORECASE)
+
+
+def cued_numbers(text: str) -> list[tuple[str, str]]:
+    """Numbers said as a ticket's number, each with the word after it in Korean: "number eight" → 8, "십팔 번 쿠폰"
+    → 18 and "쿠폰", "18번은" → 18."""
+    found: list[tuple[str, str]] = []
+    for match in _CUED_NUMBER.finditer(text):
+        said = match.group("en")
+        after = "" if said is not None else re.sub(r"^(?:은|는|이|가|도|요|을|를|에|이요|이에요|입니다)(?![가-힣])", "",
+                                                   text[match.end():].split(maxsplit=1)[0] if text[match.end():].split()
+                                                   else "")
+        numbers: list[str] = []
+        if said is not None:
+            words = hyphenate_numbers(said).lower().replace(" ", "-")
+            if words.isdigit():
+                numbers.append(words.lstrip("0") or "0")
+            elif words in UNITS:
+                numbers.append(str(UNITS[words]))
+            else:
+                numbers += spoken_numbers(words)
+        elif match.group("digits"):
+            numbers.append(match.group("digits").lstrip("0") or "0")
+        else:
+            value = korean_number(match.group("ko") or match.group("one"))
+            if value is not None:
+                numbers.append(str(value))
+        found += [(number, after) for number in numbers]
     return found
 
 
@@ -198,6 +253,7 @@ class _Board:
     index: dict[str, list[int]] = field(default_factory=dict)
     by_key: dict[str, BoardTicket] = field(default_factory=dict)
     by_number: dict[str, BoardTicket] = field(default_factory=dict)
+    by_short: dict[str, BoardTicket] = field(default_factory=dict)  # "T18" by 18, when said as a number
     heads: list[str] = field(default_factory=list)
     seen: dict[str, list[tuple[BoardTicket, float]]] = field(default_factory=dict)
 
@@ -209,6 +265,12 @@ class _Board:
         for key, ticket in self.by_key.items():
             numbers.setdefault(key.rsplit("-", 1)[-1].lstrip("#"), []).append(ticket)
         self.by_number = {n: found[0] for n, found in numbers.items() if len(found) == 1}
+        short: dict[str, list[BoardTicket]] = {}
+        for ticket in self.tickets:
+            plain = re.fullmatch(r"[A-Za-z]{1,3}(\d{1,4})", ticket.id)
+            if plain:
+                short.setdefault(plain.group(1).lstrip("0") or "0", []).append(ticket)
+        self.by_short = {n: found[0] for n, found in short.items() if len(found) == 1}
         for position, ticket_words in enumerate(self.words):
             for key in word_keys(ticket_words):
                 self.index.setdefault(key, []).append(position)
@@ -258,6 +320,11 @@ class _Board:
         for number in [*re.findall(r"(?<![\w.#-])(\d{2,6})(?![A-Za-z0-9.%])", text), *spoken_numbers(text)]:
             named = self.by_number.get(number)
             if named is not None:
+                return [(named, 0.9)]
+        for number, after in cued_numbers(text) if self.by_short else []:
+            named = self.by_short.get(number)
+            if named is not None and (not re.match(r"[가-힣]", after) or after[:2] in named.title):
+                # "number eight", "십팔 번 쿠폰": a short id ("T8", "T18") said as its number ("3번 게이트웨이" is not T3)
                 return [(named, 0.9)]
         return []
 
@@ -820,6 +887,12 @@ class MeetingReader:
                 and speaker and speaker == self.mover and _PART_LEFT.search(text) and "?" not in text
                 and not _ASIDE.search(text[:12])):  # "그리고 OTA 진행률은 아직이에요": the next item, not a part
             self._part_left(text)
+        if (not moves and self.last_move is not None and self.last_move[1] in self.updates
+                and 0 < utterance.index - self.last_move[0] <= (2 if _DISPUTED.match(text) else 3)
+                and ((_DISPUTED.match(text) and self.question_line != utterance.index - 1) or _KEPT_OPEN.search(text))):
+            # "eighty eight, I'd call that done." "mm, not quite. on site it's tripping…" / "so that stays in
+            # progress": said done, then disputed or kept open: the ticket is under way, not done
+            self._part_left(text)
         if not moves and self.recent and speaker and speaker != self.last_speaker:
             answered = self._answered_by_results(utterance.index, text, clauses, evidence)
             if answered is not None:
@@ -952,7 +1025,8 @@ class MeetingReader:
             if several is not None:
                 return several[-1] if several else None
         keyed = self.board.keyed(statement.clause) if statement.intent in (Intent.DONE, Intent.IN_PROGRESS) else []
-        if keyed and (statement.pronoun or not content_words(statement.obj)) and not statement.aside:
+        if keyed and (statement.pronoun or not content_words(statement.obj)
+                      or self.board.best(statement.obj)[1] < MATCH) and not statement.aside:
             # "I already started on ninety-one yesterday": named by the number of its key, not "it"
             self._focus(line, board=keyed[0][0], score=keyed[0][1])
             self.line_topics += 1
@@ -1206,7 +1280,11 @@ class MeetingReader:
         if named is not None and score >= MATCH:
             self.dropped.add(named.id)  # "let's not do dark mode this quarter": speech does not move it now
         if topic is not None and topic.board is not None and line - topic.line <= CONTEXT_LINES and (
-                _POINTS_BACK.search(text) or named is topic.board):
+                _POINTS_BACK.search(text) or named is topic.board or (topic.line == line and _NOT_NEEDED.search(text))):
+            if self.last_move is not None and self.last_move[:2] == (line, topic.board.id) and _NOT_NEEDED.search(text):
+                # "미션 보너스는 이번 달 프로모션 끝났으니까 안 해도 될 것 같아요": what ended is the reason to drop it
+                self._undo_move(topic.board.id, self.last_move[2], self.last_move[3])
+                self.last_move = None
             self.dropped.add(topic.board.id)
             self.topic = None  # "let's push discounts to next sprint": nothing more is said of it now
             return
@@ -1386,7 +1464,8 @@ class MeetingReader:
             return None
         if (target == TicketStatus.DONE and current == TicketStatus.IN_PROGRESS and self.last_move is not None
                 and self.last_move[:2] == (at, ticket.id) and self.last_move[3] == TicketStatus.TODO
-                and (not _SHIPPED.search(statement.clause) or _STILL_GOING.search(self._rest_of_line(statement)))
+                and (not _SHIPPED.search(statement.clause) or _STILL_GOING.search(self._rest_of_line(statement))
+                     or _MORE_TO_COME.search(self._rest_of_line(statement)))
                 and self.board.scores([statement.clause]).get(ticket.id, 0.0) < MATCH):
             # "I got going on it yesterday. I went through the Vault paths and found nine certs": started, then
             # a step of it told; the item is under way, not finished ("꽤 써 놨어요. 배포 전 확인까지 위키에

@@ -9,6 +9,25 @@ from dataclasses import dataclass
 _HANGUL = re.compile(r"[가-힣]")
 _SPEAKER = re.compile(r"^\s*([^:：]{1,40}?)\s*[:：]\s+(.*)$", re.DOTALL)
 
+UNITS = {"oh": 0, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9}
+TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+          "seventeen": 17, "eighteen": 18, "nineteen": 19}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+NUMBER_WORD = "|".join([*UNITS, *TEENS, *TENS])
+SPOKEN_NUMBER = re.compile(rf"\b(?:{NUMBER_WORD})(?:-(?:{NUMBER_WORD}))+\b|\b(?:{'|'.join([*TEENS, *TENS])})\b(?!-)",
+                     re.IGNORECASE)
+_DIGIT = "|".join(w for w in UNITS if UNITS[w])
+# A number said as words with spaces, as a recognizer writes it: "two oh four", "two twelve", "ninety one".
+_SPACED_NUMBER = re.compile(rf"\b(?:(?:{_DIGIT})(?:\s+(?:oh|zero))+\s+(?:{_DIGIT})|(?:{_DIGIT})\s+(?:{'|'.join(TEENS)})|"
+                            rf"(?:(?:{_DIGIT})\s+)?(?:{'|'.join(TENS)})\s+(?:{_DIGIT}))\b", re.IGNORECASE)
+
+
+def hyphenate_numbers(text: str) -> str:
+    """ "two oh four" → "two-oh-four", "ninety one" → "ninety-one": a number said in words, as one word."""
+    return _SPACED_NUMBER.sub(lambda m: "-".join(m.group(0).split()), text)
+
 
 class Intent(enum.StrEnum):
     """What a statement says about a piece of work."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from vori.extraction.rules.common import Clause, Intent, Statement, words
+from vori.extraction.rules.common import NUMBER_WORD, Clause, Intent, Statement, words
 
 _F = re.IGNORECASE
 
@@ -133,10 +133,12 @@ _DID = re.compile(
     rf"^(?:{_WHO}\s*)?(?:already\s+|actually\s+|also\s+|finally\s+)*did\s+(?:(?:already|actually|finally)\s+)*"
     r"(?:(?P<verb>finish|complete|ship|merge|deploy|release|wrap up|close out|close|fix|resolve|land|launch|"
     r"roll out|publish|deliver|migrate|upgrade|set up|write|add|implement|build|get)\s+)?(?P<obj>.+)$", _F)
-_STATUS_WORD = re.compile(r"\b(?:" + _DONE_WORDS + r"|started|starting|working|in progress|begun|kicked off)\b", _F)
+_STATUS_WORD = re.compile(r"\b(?:" + _DONE_WORDS + r"|started|starting|working|in progress|begun|kicked off|hooked up|"
+                          r"wired up|plugged in|connected)\b", _F)
 _NEGATED_END = re.compile(r"(?:n't|\bnot|\bnever|\bno longer|\bnowhere near)\s*$", _F)
 _PARTIAL = re.compile(r"^(?:about |around |roughly |almost |nearly |maybe )?(?:a third|a quarter|half|some|most|"
-                      r"part|a few|a couple|one|two|three|the first|\d+\s*(?:%|percent|of\b|out of\b))(?:\b(?!-)|(?<=%))(?: of)?", _F)
+                      r"part|a few|a couple|one|two|three|the first|\d+\s*(?:%|percent|of\b|out of\b))(?:\b(?!-)|(?<=%))"
+                      rf"(?!\s+(?:{NUMBER_WORD})\b)(?: of)?", _F)  # "two oh four's done" is a ticket's number
 
 _PROGRESS_SUBJECT = re.compile(
     r"^(?P<obj>.+?)(?:'s|'re|\s+(?:is|are|'s|'re|has|have))\s+(?:now\s+|currently\s+|still\s+|already\s+|been\s+|"
@@ -738,7 +740,25 @@ _MODAL = re.compile(r"\b(?:will|'ll|would|'d|should|could|might|may|going to|gon
                     r"hope|supposed to|if|can't|cannot|doesn't|don't|won't|isn't|aren't|no longer)\b", _F)
 
 
+# "I flipped those on for everything", "I threw that together on Sunday": done, said with a particle
+_PARTICLE_DONE = re.compile(
+    rf"^(?:{_WHO}\s*)?(?:(?:have|has|'ve|just|finally|already|also|actually|quickly)\s+)*"
+    r"(?:(?:flipped|switched|turned)\s+(?P<on>it|that|this|those|them|these|(?:the|a|an|our|all)\s[\w' -]{2,40}?)\s+on|"
+    r"(?:threw|put|knocked|pulled|hacked|cobbled)\s+(?P<together>it|that|this|those|them|these|(?:the|a|an|our)\s[\w' -]{2,40}?)"
+    r"\s+together)\b", _F)
+# "You can move that one over", "drag it to done": the item under discussion is finished
+_MOVE_IT_OVER = re.compile(r"\b(?:move|drag|slide|shift|put)\s+(?:that|it|this)(?:\s+one)?\s+(?:over|across|to done|into done|"
+                           r"to the done column|to complete|to closed)\b(?!\s+(?:to|into)\s+(?:next|in progress|doing|the next|"
+                           r"backlog|the backlog))", _F)
+
+
 def _done(clause: str, speaker: str | None) -> Statement | None:
+    if _MOVE_IT_OVER.search(clause) and not _NEGATION.search(clause):
+        return Statement(Intent.DONE, clause, "", None, True, confidence=0.9)
+    match = _PARTICLE_DONE.match(clause)
+    if match:
+        return _statement(Intent.DONE, clause, match.group("on") or match.group("together"), match.group("who"), speaker,
+                          confidence=0.9)
     match = _IN_USE.match(clause)
     if match:
         return _statement(Intent.DONE, clause, _noun_phrase(match.group("obj")), None, speaker, confidence=0.9)
@@ -875,9 +895,27 @@ _PAST_START = re.compile(r"\b(?:started|began|begun|kicked|picked|got going|jump
 _I_AM_ON = re.compile(r"(?<![\w'])(?:i'm|i am|we're|we are|i've been|i have been|we've been|we have been)\s", _F)
 
 
+# "backfill's running", "okay that's running": a job of the work under way
+_RUNNING = re.compile(r"^(?:(?:so|okay|ok|and|yeah|right)\W+)*(?:(?:that's|that is|it's|it is)\s+(?:(?:that's|it's)\s+)?|"
+                      r"(?P<obj>(?:the\s+)?[\w-]+(?:\s[\w-]+){0,2}?)(?:'s|\s+is)\s+)(?:now\s+|already\s+)?running\b"
+                      r"(?!\s+(?:late|behind|slow|slowly|out|fine|ok|okay|low|hot|smoothly|well|again|on|off|around|a\b))", _F)
+# "No, Brandon's been on it": a teammate has been working on it
+_BEEN_ON_IT = re.compile(rf"^(?:no,?\s+|yeah,?\s+|actually,?\s+)?(?P<who>{_NAME})(?:'s|\s+has)\s+been\s+on\s+it\b")
+
+
 def _under_way(clause: str, speaker: str | None) -> Statement | None:
     if _STARTED_IT.search(clause):
         return Statement(Intent.IN_PROGRESS, clause, "", speaker, True)
+    match = _RUNNING.match(clause)
+    if match and not _NEGATION.search(clause):
+        if not match.group("obj"):
+            return Statement(Intent.IN_PROGRESS, clause, "", None, True, confidence=0.8)
+        running = _statement(Intent.IN_PROGRESS, clause, match.group("obj"), None, speaker, confidence=0.8)
+        running.aside = "in use"  # says which ticket is under way at most; never the name of new work
+        return running
+    match = _BEEN_ON_IT.match(clause)
+    if match:
+        return Statement(Intent.IN_PROGRESS, clause, "", match.group("who"), True, confidence=0.9)
     match = _ITEM_THEN_ON_IT.match(clause)
     if match:
         return _statement(Intent.IN_PROGRESS, clause, match.group("obj"), "I", speaker, confidence=0.9)
@@ -1014,7 +1052,7 @@ def analyze_clause(clause: str, speaker: str | None) -> Clause:
     statement = (_request(clause, speaker) if asked else None) or _future(
         clause, speaker) or _done(clause, speaker) or _progress(clause, speaker)
     if statement is None:
-        if _NEGATION.search(clause) and _STATUS_WORD.search(clause):
+        if _NEGATION.search(_without_contrast(clause)) and _STATUS_WORD.search(clause):
             return Clause(clause, None, "negated")  # "it's not merged yet"
         if _NEGATION.search(clause) and _NOT_TOUCHED.search(clause):
             return Clause(clause, None, "untouched")  # "Dock 4 I haven't touched": a part not started
@@ -1052,11 +1090,26 @@ def _negated(statement: Statement, scope: str) -> bool:
     """A negation in the statement's scope, or in its subject ("we don't plan stuff that's moving"). Work under way
     is said up to the next clause with a subject of its own ("I started it, the params aren't in yet")."""
     obj = statement.obj
+    scope = _without_contrast(scope)
     if statement.intent == Intent.IN_PROGRESS:
         scope, obj = _NEW_SUBJECT.split(scope, maxsplit=1)[0], _NEW_SUBJECT.split(obj, maxsplit=1)[0]
     return bool(_NEGATION.search(scope.replace(obj, " ", 1) if obj else scope) or re.search(
-        r"\b(?:don't|doesn't|didn't|won't|can't|isn't|aren't)\b|^(?:nobody|no one|no-one|none of us|nothing)\b", obj,
+        r"\b(?:don't|doesn't|didn't|won't|can't|isn't|aren't)\b|^(?:nobody|no one|no-one|none of us|nothing)\b|"
+        r",\s*(?:nobody|no one|no-one|none of us)\b",
+        obj,
         _F))  # "Nobody's started the PDF": the subject is the negation
+
+
+def _without_contrast(text: str) -> str:
+    """The text without a thing set against another ("…from randomisation, not screening, fixed that")."""
+    return _CONTRAST.sub(lambda m: m.group() if _STATUS_WORD.search(m.group()) or re.search(r"(?:ed|n't)\b", m.group())
+                         else ",", text)
+
+
+# "seven days from randomisation, not screening, fixed that": a thing set against another, not a negated verb
+_CONTRAST = re.compile(r",\s*not\s+(?:the\s+|a\s+|an\s+)?(?!(?:yet|quite|really|sure|now|today|ready|all|everything|much|"
+                       r"that|this|it|so|too|just|there|always|even|only|for|in|on|at|to|until|till|before|by|a lot|"
+                       r"everyone|everybody|anymore|any more|production|prod|live|main|master|staging|customers|users)\b)[a-z]+(?:\s+[a-z]+)?\s*(?=,)", _F)
 
 
 _NEW_SUBJECT = re.compile(r",\s+(?:but\s+|and\s+)?(?=(?:the|a|an|my|our|its|this|that|those|these)\s)", _F)

@@ -43,7 +43,9 @@ _HEDGE = re.compile(r"아마|나중에|생각하자|생각합시다|그때 ?가�
                     r"지도 모르|해 ?볼 ?만|괜찮을 ?것 ?같|나중에 ?해 ?보|여유 ?있으면|시간 ?되면|가능하면|바람")
 _DROPPED = re.compile(r"미루|미뤄|미룹|미룰|보류|다음 ?분기|내년|다음 ?달로|다음 ?스프린트|하지 ?말|안 ?하기로|빼기로|"
                       r"빼죠|빼자|제외(?:하죠|하자|하기로|할게요|합시다|하는 ?걸로|시키|했|됐|해요|합니다)|(?:에서|은|는)\s?제외|(?<!자동 )취소(?:하죠|하자|하기로|할게요|합시다|하는 ?걸로|됐|했)|드롭(?!다운)|스킵|나중으로|우선순위에서|접기로|접죠|접자|홀드|중단하기로|"
-                      r"안 ?하는 ?걸로|하지 ?않기로|하지 ?않는 ?(?:것|걸)으?로|(?<!불)필요 ?없")
+                      r"안 ?하는 ?걸로|하지 ?않기로|하지 ?않는 ?(?:것|걸)으?로|(?<!불)필요 ?없|"
+                      # "이번 달 프로모션 끝났으니까 안 해도 될 것 같아요": not needed any more
+                      r"(?:^|\s)안\s?해도\s?(?:될|돼|되|됩)")
 _FROM_LATER = re.compile(r"(?:내일|모레|다음 ?주|다음 ?달|월요일|화요일|수요일|목요일|금요일|오후|이따|나중|끝나고|끝나면|"
                          r"끝난 ?다음|하고 ?나서)\S*\s*(?:부터|에)\s*(?:요|할게요|하겠습니다|시작할게요|시작하겠습니다|볼게요)?[.!]?$")
 # Writing the work down is not doing it: "티켓 넣었어요", "이슈 따로 팔게요".
@@ -84,7 +86,9 @@ _DONE = re.compile(
     # "시안이랑도 똑같아요. 승인할게요": the one who checks it accepts it
     r"승인\s?(?:할게요|하겠습니다|할게|했어요|했습니다|했어|됐어요|됐습니다|완료)|끝난\s?(?:걸로|것으로)\s?(?:보시면|봐도|보셔도|치셔도|쳐도|하셔도)|"
     # "QA 통과했습니다", "검수 통과됐어요", "사인오프 받았어요": the acceptance check passed (tests passing is not it)
-    r"(?:QA|qa|큐에이|검수|인수\s?테스트|UAT|uat|스토어\s?심사|앱\s?심사|심사)\S*\s?(?:\S+\s){0,5}통과(?:했|됐|되었|하였)|사인\s?오프\s?(?:받았|났|됐|나왔)|"
+    r"(?:QA|qa|큐에이|검수|인수\s?테스트|UAT|uat|스토어\s?심사|앱\s?심사|심사)\S*\s?(?:\S+\s){0,5}통과(?:했|됐|되었|하였|"
+    # "QA 통과해서 오늘 아침에 나갔고": passed, then released
+    r"(?:해서|돼서|되서|하고)\s(?:\S+\s){0,3}\S*(?:나갔|올라갔|반영했|반영됐|배포했|배포됐|릴리즈했|릴리스했))|사인\s?오프\s?(?:받았|났|됐|나왔)|"
     # "작업지시서 폰으로 보는 거, 어제부터 현장에서 다들 쓰고 있어요": in its users' hands
     r"(?:다들|모두|현장에서|고객들이|고객분들이|사용자들이|유저들이|선생님들이|기사님들이|직원들이|매장에서)\s?(?:\S+\s){0,2}"
     r"(?:잘\s?)?(?:쓰고|사용하고|이용하고|쓰시고|사용하시고)\s?(?:있|계시)|"
@@ -107,7 +111,7 @@ _DONE = re.compile(
     # "오늘 아침에 전 지점에 열었는데": opened to everyone
     r"(?:전\s?지점|전\s?매장|전체|전국|모든\s\S+)(?:에|에게|으로|로)?\s?(?:다\s)?(?:열었|오픈했|풀었)|"
     r"(?:^|\s)(?:그거|그건|이거|이건)\s(?:다\s)?(?:됐어요|됐습니다|됐어|끝(?=[,.!]|$|\s))|(?:배포|릴리즈|릴리스|업데이트)에\s?(?:같이\s)?(?:들어갔|포함됐|실렸|나갔)|"
-    r"잘\s?돌아가|정상\s?동작|(?:까지|다|이제)\s?끝[.!]?$|(?:배포|반영|릴리즈|릴리스|머지|검수|QA|테스트)까지\s?(?:다\s?)?(?:했|됐|마쳤|끝냈|나갔)|(?:같이|함께|다|이미|벌써)\s?나갔|"
+    r"잘\s?돌아가|정상\s?동작|(?:까지|다|이제)\s?끝[.!]?$|(?:배포|반영|적용|릴리즈|릴리스|머지|검수|QA|테스트)까지\s?(?:다\s?)?(?:했|됐|마쳤|끝냈|끝내서|마쳐서|나갔)|(?:운영|프로덕션|실서버|상용|라이브|배포본|스토어|이미|벌써)\S*\s?(?:\S+\s)?(?:다\s)?들어가\s?(?:있|계)|(?:같이|함께|다|이미|벌써)\s?나갔|"
     # "정리해놨어요", "올려뒀어요": done and left in place
     r"\S\s?(?:놨|뒀|두었|놓았)(?:어|어요|습니다|음|다|네|고|는데)|(?:^|\s)다\s?[가-힣]+(?:어서|아서|해서|여서)$|^(?:다\s?)?(?:했어요|했습니다|했음|했어|했죠)[.!]?$)")
 _PROGRESS = re.compile(
@@ -170,6 +174,8 @@ _TIME_PHRASE = re.compile(r"(?:어젯밤|그저께|엊그제|어제|아까|방�
                           r"|\S+기\s?(?:전에|전까지|직전에)(?=\s|$)")
 # "초안 만들어 놨어요", "일부만 반영했어요": a piece or a draft is done, so the work is under way.
 _PARTIAL_WORK = re.compile(r"는 ?(?:건|거|것)(?:은|는)? ?다 ?\S+|PoC|poc|피오씨|목업|초안|(?<![가-힣])일부|뼈대|프로토타입|1차|부분만|절반만|반만|까지만|까지는 ?다|[가-힣A-Za-z]만 ?(?:만들어|만들었|해 ?놨|해 ?뒀|했|됐|짜)")
+# "앱 쪽은", "백엔드 부분은": one side of a piece of work
+_SIDE = re.compile(r"(?:^|\s)(?!그\s)[가-힣A-Za-z0-9]+\s?(?:쪽|부분|파트)(?:은|는)\s")
 # "절반 정도 옮겼습니다": part of the work is done, so it is under way.
 _PARTIAL = re.compile(r"(?:^|\s)(?:절반|반쯤|반 ?정도|일부|대부분|거의|조금|꽤|어느 ?정도|몇 ?개|\d+\s?%|\d+\s?(?:개|건|명|곳|장) ?중|\d+\s?퍼센트|"
                       r"좀\s*$)")
@@ -406,6 +412,8 @@ def analyze_clause(clause: str, speaker: str | None, names: Collection[str] = ()
         return Clause(clause, None, "negated")  # "완료는 아니에요": not done
     if re.search(r"(?:했|됐|끝났|끝냈|나갔)다고\s?(?:생각했|알았|믿었)|(?:된|끝난|한)\s?줄\s?알았", text):
         return Clause(clause, None, "negated")  # "다 했다고 생각했는데 …": thought done, and it was not
+    if _PRAISE.search(text):
+        return Clause(clause, None)  # "잘 정리됐더라고요": how good something someone made is, not a report
     found = _classify(text)
     if found is None:
         return Clause(clause, None)
@@ -416,6 +424,9 @@ def analyze_clause(clause: str, speaker: str | None, names: Collection[str] = ()
         return Clause(clause, None, "reason")  # "계속 요청하고 있으니까": why, not what
     if intent == Intent.DONE and (_PARTIAL.search(text[:match.start()]) or _PARTIAL_WORK.search(text)):
         intent = Intent.IN_PROGRESS
+    if intent == Intent.DONE and _SIDE.search(text[:match.start()]) and not _NEGATION.search(text):
+        # "앱 쪽은 다 됐고 서버는 …": one side of the item under discussion is done, so that item is under way
+        return Clause(clause, Statement(Intent.IN_PROGRESS, clause, "", None, True, confidence=0.9))
     if _NEGATION.search(text[match.start() - 3 if match.start() >= 3 else 0:]) or _NEGATION.search(
             text[:match.start()].split()[-1] if text[:match.start()].split() else ""):
         return Clause(clause, None, "negated")
@@ -488,7 +499,8 @@ def analyze(text: str, speaker: str | None, names: Collection[str] = ()) -> list
         # "공문 보냈는데 / 아직 답이 없네요": done, but still waiting, so not finished
         if (before.statement is not None and before.statement.intent == Intent.DONE
                 and re.search(r"(?:는데|지만|긴 한데|었는데|았는데)요?$", before.text)
-                and (re.search(r"아직|(?:^|\s)안\s|못|없", after.text) or re.search(r"아직|전까지는?\s|전에는\s", rest))):
+                and (re.search(r"아직|(?:^|\s)안\s|못|없", _NO_TROUBLE.sub(" ", after.text))
+                     or re.search(r"아직|전까지는?\s|전에는\s", rest))):
             before.statement, before.ignored = None, "negated"
         elif (before.statement is not None and before.statement.intent == Intent.DONE
               and (re.search(r"아직\s?(?:\S+\s){0,4}\S*만\s?(?:돼|되|됐|했|나와|붙|가능)", after.text)
@@ -508,6 +520,16 @@ def analyze(text: str, speaker: str | None, names: Collection[str] = ()) -> list
             # "웹소켓 붙였고요, 근데 아직 101동 102동만 돼요": done for a part only, so under way
             before.statement.intent = Intent.IN_PROGRESS
         if (before.statement is not None and before.statement.intent == Intent.DONE
+                and (re.search(r"계속\s?(?:이어서\s?)?(?:할|하고|진행|볼|봐야|해야)", after.text)
+                     or re.search(r"(?:그거|그건|이건|이거|그것)\S*\s(?:\S+\s)?계속\s?(?:이어서\s?)?(?:할|하고|진행|볼|봐야|해야)", rest)
+                     # "계산 로직은 다 됐는데요, … 배치가 계속 실패하고 있어요": done in part, then stuck
+                     or (re.search(r"(?:는데|었는데|았는데|했는데)요?$", before.text)
+                         and (_WENT_WRONG.search(after.text)
+                              or (after.statement is not None and after.statement.intent == Intent.BLOCKED))))):
+            # "v2 학습은 돌려놨는데요 / 결과가 좀… 오차가 오히려 커졌어요": done a step, but it did not work out;
+            # "열어 드렸고요, 지금 피드백 받고 있어요. 그거는 계속 이어서 할 거고": out, and the work goes on
+            before.statement.intent = Intent.IN_PROGRESS
+        if (before.statement is not None and before.statement.intent == Intent.DONE
                 and re.search(r"(?:니까|니깐)요?$", before.text) and before.statement.obj):
             # "그건 오프라인 모드 끝났으니까 오늘 오후부터 잡으려고요": what is done is the reason, named, not "그건"
             before.statement.pronoun, before.statement.aside = False, "reason"
@@ -520,13 +542,51 @@ def analyze(text: str, speaker: str | None, names: Collection[str] = ()) -> list
     return read
 
 
+# "잘 정리됐더라고요", "깔끔하게 잘 만들었던데요": praise of what someone made
+_PRAISE = re.compile(r"(?:^|\s)(?:깔끔하게\s|예쁘게\s|정말\s|진짜\s)?잘\s?(?:정리|만들|나왔|뽑|짰)\S*(?:더라고요|더라|던데요|던데|네요)")
+# What went wrong after a step: "오차가 오히려 커졌어요", "에러가 나요", "결과가 이상해요"
+_WENT_WRONG = re.compile(r"오히려|에러가?\s?(?:나|났|떠)|오류가?\s?(?:나|났|떠)|이상하게\s?나|(?:결과|성능|정확도)\S*\s?(?:\S+\s)?"
+                         r"(?:안\s?좋|나빠|떨어졌|별로)|깨져|깨졌|안\s?먹|실패했")
+# No trouble since: "오탐이 한 건도 없었어요", "문제없었어요" (what went well, not what is missing)
+_NO_TROUBLE = re.compile(r"(?:문제|오류|에러|오탐|누락|이슈|불만|문의|장애|클레임|실패|틀린\s?(?:거|게|건)|어긋난\s?(?:거|게|건))"
+                         r"\S*\s?(?:\S+\s){0,2}?(?:하나도\s?|한\s?(?:건|번|개)도\s?|전혀\s?)?없")
+# A step that leads to the next: "QA 통과해서", "테스트 끝나서"
+_STEP_THEN = re.compile(r"\S\s?\S*(?:해서|돼서|되서|어서|아서|여서)$")
+# An item named on its own: "그 칸별 혼잡도요", "예약 공개는요"
+_LABEL = re.compile(r"^(?:그\s|저\s|아\s)?(?!(?:저|제|나|저희|우리|네|예|넵|아니|그거|그건|이거|이건)(?:은|는)?요$)"
+                    r"(?P<item>[가-힣A-Za-z0-9]+(?:\s[가-힣A-Za-z0-9]+){0,3}?)(?<![어아에예해세워와봐줘져켜내죠지고까니네데다래대서면게나걸거군잖])(?<![없있했됐같좋]\S)(?<![없있했됐같좋])"
+                    r"(?:은|는)?요$")
 # "프론트만 붙이면 돼요", "문구만 바꾸면 끝나요": one piece is all that is left
 _ONLY_LEFT = re.compile(r"[가-힣A-Za-z]만\s(?:\S+\s){0,2}\S*면\s?(?:돼요|됩니다|돼|된다|끝나요|끝납니다|끝이에요|끝)")
 
 
 def _analyze(text: str, speaker: str | None, names: Collection[str] = ()) -> list[Clause]:
     read: list[Clause] = []
-    for clause in clauses(text):
+    parts = clauses(text)
+    skip = False
+    for k, clause in enumerate(parts):
+        if skip:
+            skip = False
+            continue
+        if k + 1 < len(parts) and _STEP_THEN.search(clause):
+            # "세션 7분은 QA 통과해서 / 오늘 아침에 나갔고": one report in two steps, the work named in the first
+            alone, after = analyze_clause(clause, speaker, names), analyze_clause(parts[k + 1], speaker, names)
+            joined = analyze_clause(f"{clause} {parts[k + 1]}", speaker, names)
+            if (alone.statement is None and alone.ignored is None and after.statement is None and after.ignored is None
+                    and joined.statement is not None and joined.statement.intent in (Intent.DONE, Intent.IN_PROGRESS)):
+                read.append(joined)
+                skip = True
+                continue
+        if (read and read[-1].statement is None and read[-1].ignored is None and _LABEL.match(read[-1].text)):
+            labelled = analyze_clause(clause, speaker, names)
+            said = labelled.statement
+            if (said is not None and said.intent in (Intent.DONE, Intent.IN_PROGRESS)
+                    and len(said.obj.split()) <= 1 and not _LABEL.match(clause)):
+                # "그 칸별 혼잡도요, / 어제 운영에 붙였어요": the item named first, then what happened to it
+                item = _LABEL.match(read[-1].text).group("item")  # type: ignore[union-attr]
+                said.obj, said.pronoun = re.sub(r"(?<=[가-힣])(?:은|는)$", "", item), False
+                read.append(labelled)
+                continue
         if (read and re.match(r"^(?:같이|함께)\s", clause) and re.search(r"(?:하면서|김에|때|하는 ?김에)$", read[-1].text)
                 and not _DONE.search(clause)):
             read.append(Clause(clause, None, "folded"))  # "태깅 개발하면서 / 같이 넣을게요": part of that work
