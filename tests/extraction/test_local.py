@@ -624,3 +624,25 @@ def test_work_started_with_a_part_not_wired_up_yet_is_under_way() -> None:
     result = _extract(["Sunny: I made the request form last night, it's not hooked up to the real system yet."],
                       [("T7", "Crew request form", "TODO")])
     assert ("T7", "DONE") not in _moves(result)
+
+
+def test_a_fault_brought_up_as_an_aside_and_fixed_is_not_the_ticket_it_shares_words_with() -> None:
+    board = [("DSP-42", "Rider app: show drop-off photo instructions", "TODO"),
+             ("DSP-49", "Courier payout export", "TODO")]
+    result = _extract(["Joss: Then I'll grab forty-nine, starting tomorrow.",
+                       ("Joss: Oh, and the rider app crashed for two people when they rotated the phone on the job "
+                        "screen. I hot-fixed it, it's out in the last build.")], board)
+    assert ("DSP-42", "DONE") not in _moves(result)
+
+
+@pytest.mark.parametrize(("lines", "board"), [
+    (["도윤: 71번 전자서명 연동 건은요, 그거 닫아도 돼요?", "세린: 네 닫아도 돼요."],
+     [("APT-71", "CMS 출금 동의 전자서명 연동", "IN_PROGRESS")]),
+    (["도윤: 태블릿 로그인 연장 그거 닫아도 돼?", "재민: 응."],
+     [("T8", "검수대 태블릿 로그인 세션 유지 시간 연장", "IN_PROGRESS")]),
+    (["Dara: Shay, the TLS one from the PCI scan, can we close it?", "Shay: Yep."],
+     [("WB-112", "PCI scan remediation: disable TLS 1.0", "IN_PROGRESS"), ("WB-115", "Refund kiosk receipts", "TODO")]),
+])
+def test_a_yes_to_closing_an_item_named_before_the_question_is_the_report(lines: list[str],
+                                                                          board: list[tuple[str, str, str]]) -> None:
+    assert _moves(_extract(lines, board)) == {(board[0][0], "DONE")}

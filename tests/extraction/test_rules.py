@@ -219,6 +219,22 @@ EN = [
     ("The server's running fine", None, "", None),
     ("Dmitri's been on it since Monday.", "IN_PROGRESS", "", "Dmitri"),
     ("It's not wired up to the billing system yet", "negated", "", None),
+    ("Merged Friday, and every one of the test phones got the alert.", "DONE", "", None),  # not "one of": a part
+    ("The importer I finished Monday", "DONE", "importer", "Ana"),
+    ("And that's all in, the desk ran the late show off it", "DONE", "", None),
+    ("That's in. Kofi, can you own it?", None, "", None),  # in the plan, not landed
+    ("I'm starting it Monday.", "TODO", "", "Ana"),
+    ("It's started, first run's done and I'm going through the false positives now.", "IN_PROGRESS", "", None),
+    ("I was going to start it today but finance wants to sign off first", "negated", "", None),
+    ("The north yard is cut over.", "DONE", "north yard", None),
+    ("So I'd say close it.", "DONE", "", None),
+    ("Okay, branch is up.", "IN_PROGRESS", "", None),
+    ("The audit pack went over yesterday", "DONE", "audit pack", None),
+    ("I got going on that last week when I was stuck on the invoices.", "IN_PROGRESS", "that", "Ana"),
+    ("Events said they're moving them out Thursday.", "external", "", None),
+    ("Iain says the consent signing's finished.", "DONE", "consent signing", "Iain"),  # passed on by a teammate
+    ("Both the SLA timers and the greyscale mode are done", "DONE", "SLA timers", None),
+    ("I had a go at that on Friday just to see", "IN_PROGRESS", "", "Ana"),
 ]
 
 KO = [
@@ -328,6 +344,10 @@ KO = [
     ("프론트 쪽은 다 됐고 API는 민수 님이", "IN_PROGRESS", "", None),
     ("안 해도 될 것 같아요", "dropped", "", None),
     ("재시도 큐는 지난주부터 운영에 들어가 있고요", "DONE", "큐", None),
+    ("검수 사진 첨부는 어제 오후에 잡았어", "IN_PROGRESS", "검수 사진 첨부", None),
+    ("배송 예정일 표시는 어제 배포해서, 이제 화면에 날짜가 따로 떠요", "DONE", "배송 예정일 표시", None),
+    ("스캐너는 계약서 도장까지 다 찍었습니다", "DONE", "스캐너", None),
+    ("해지 화면은 어제 스테이징 반영 완료했고요, 운영은 오늘 저녁 정기 배포 때 같이 나가요.", "IN_PROGRESS", "해지 화면", None),
     ("이건 제가 어제 적용까지 끝내서 2층 키오스크에 이미 들어가 있어요", "DONE", "", "민수"),
 ]
 
@@ -516,3 +536,8 @@ def test_done_in_part_while_the_work_goes_on_or_is_stuck_is_under_way(text: str)
 
 def test_praise_of_what_someone_made_is_no_report() -> None:
     assert all(c.statement is None for c in korean.analyze("네, 아까 봤어요. 잘 정리됐더라고요.", "상철"))
+
+
+def test_what_ended_as_the_reason_for_a_request_is_named_without_the_requests_topic() -> None:
+    said = korean.analyze("보강은 준서 씨가 출석부 끝났으니까 다음으로 잡아 줘", "태호")[0].statement
+    assert said is not None and said.aside == "reason" and said.obj == "출석부"

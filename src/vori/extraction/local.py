@@ -75,11 +75,11 @@ _SHIPPED = re.compile(r"\b(?:merged|deployed|shipped|released|rolled out|went li
 _DONE_QUESTION = re.compile(
     r"^(?:so\s+|and\s+|okay\s+|ok\s+)?(?:is|are|was|were|has|have)\s+(.+?)\s+(?:been\s+)?(?:all\s+)?(?:done|finished|"
     r"complete|completed|live|merged|out|deployed|shipped|closed)\b[^?]*\?$|"
-    r"^(?:so\s+|and\s+|okay\s+|ok\s+)?(?:can|could|shall)\s+(?:we|i|you)\s+(?:close|close out|mark)\s+(.+?)"
+    r"(?:^|,\s+)(?:so\s+|and\s+|okay\s+|ok\s+)?(?:can|could|shall)\s+(?:we|i|you)\s+(?:close|close out|mark)\s+(.+?)"
     r"(?:\s+(?:as\s+)?(?:done|complete|closed))?\s*\?$|"
     r"^(?:so\s+|and\s+|okay\s+|ok\s+)?did\s+(.+?)\s+(?:go out|go live|ship|land|get merged|get deployed)\b[^?]*\?$|"
     r"^(.*?)\s?(?:끝났|완료됐|완료했|다 ?됐|배포됐|머지됐|마무리됐|나갔)\S*\s?\?$|^(.*?)\s?(?:닫아도|완료 ?처리해도)\s?"
-    r"(?:돼요|될까요|되나요|되죠|되겠죠|될까)\s?\?$", re.IGNORECASE)
+    r"(?:돼요|될까요|되나요|되죠|되겠죠|될까|돼|되나)\s?\?$", re.IGNORECASE)
 _NOT_QUITE = re.compile(r"\b(?:almost|nearly|not yet|not quite|mostly|except|but|apart from|pretty much|basically)\b|"
                         r"아직|거의|빼고|남았|근데|그런데|다만", re.IGNORECASE)
 _YES = re.compile(r"^\W*(?:yep|yes|yeah|yup|yes it is|it is|they are|correct|absolutely|sure is|sure can|네|넵|예|응|"
@@ -127,6 +127,9 @@ ANSWERED = 0.6  # the confidence of a move answered only by results: a suggestio
 _PART_LEFT = re.compile(r"\S(?:은|는)\s(?:\S+\s){0,2}아직\s?(?:남았|남아|안\s|못\s|이에요|입니다|이요|비어)|^(?:\S+\s)?아직\s"
                         r"(?:\S+\s){0,2}남았|\b(?:is|are|'s)\s+still\s+(?:left|to do|to come|outstanding|to go)\b",
                         re.IGNORECASE)
+# A line that opens on something else: "Oh, and …", "Unrelated, but …", "아 그리고 …"
+_ASIDE_OPENER = re.compile(r"^\W*(?:(?:oh|ah|um|uh|so)\W+)*(?:and also|and|also|unrelated|separately|one more thing|"
+                           r"by the way|btw|side note)\b|^\W*(?:아\s?)?(?:그리고|참|아 ?맞다|별개로)\s", re.IGNORECASE)
 # "(프로모션 끝났으니까) 안 해도 될 것 같아요", "no need to do it now": not needed any more
 _NOT_NEEDED = re.compile(r"안\s?해도\s?(?:될|돼|되|됩)|할\s?필요(?:가|는)?\s?없|\b(?:no need to|don't need to|do not need to|"
                          r"not needed|no longer needed|needn't)\b", re.IGNORECASE)
@@ -384,7 +387,7 @@ _NO_PROBLEM = re.compile(r"(?:이상|문제|에러|오류|이슈|특이 ?사항)
                          re.IGNORECASE)
 _PROBLEM = re.compile(
     r"\b(?:no|missing|lacks?|without|doesn't|don't|isn't|can't|won't|broken|bug|bugs|error|errors|fails?|failing|"
-    r"crash(?:es|ing)?|slow|flaky|wrong|outdated|stale|leak(?:s|ing)?|timing out|times out|need|needs|"
+    r"crash(?:es|ing|ed)?|broke|slow|flaky|wrong|outdated|stale|leak(?:s|ing)?|timing out|times out|need|needs|"
     r"mangl\w*|garbl\w*|corrupt\w*|freez\w*|stuck|duplicat\w*|overflow\w*|blew up|blows up|comes back (?:null|empty|"
     r"blank|wrong)|returns? (?:null|nothing|empty|blank)|(?:is|are|'s) (?:just )?(?:empty|blank|null))\b"
     r"|없|안 ?되|안 ?돼|깨지|깨져|틀리|틀렸|누락|빠져|빠지|느려|느리|에러|버그|오류|문제|이슈|필요|예전|오래된|안 ?맞|"
@@ -618,6 +621,15 @@ def _fix_title(title: str) -> str:
     return f"Fix: {title[:1].lower()}{title[1:]}" if not re.match(r"^[A-Z]{2,}", title) else f"Fix: {title}"
 
 
+def _without_verbs(title: str) -> str:
+    """ "시스템 접속 로그 석 달 치 뽑아" → "시스템 접속 로그 석 달 치": the name, without the verb at its end."""
+    words = title.split()
+    while len(words) > 1 and (korean.looks_verbal(words[-1]) or re.search(
+            r"(?:^|[가-힣])(?:해|떠|죽|뽑아|깔|켜|꺼|남아|졌어|았어|었어|했어|됐어|짧|넣)$", words[-1])):
+        words.pop()
+    return " ".join(words)
+
+
 def _title(obj: str) -> str:
     obj = _START_WORDS.sub("", obj.strip()) or obj
     title = re.sub(r"^(?:the|a|an|our|my|your|this|that)\s+", "", obj.strip(), flags=re.IGNORECASE)
@@ -829,6 +841,7 @@ class MeetingReader:
             title = _title(" ".join(re.split(r"(?<=[.!?])\s", best.strip())[0].split()[:12]))
             found, assignee = TicketStatus.TODO, None
         status = status or found
+        title = _without_verbs(title)  # "락커 끝나면": a condition, not the name of work
         if (len(content_words(title)) < 2 or any(similarity(t.title, title) >= MATCH for t in self.tickets)
                 or self.board.best(title)[1] >= MATCH):
             return  # no work named, or a ticket already made or on the board
@@ -1251,12 +1264,18 @@ class MeetingReader:
         plain = _DONE_QUESTION.search(text)
         if plain is None:
             return
-        what = next((g for g in plain.groups() if g), "")
+        what = re.sub(r"\s*(?:그거|그건|이거|이건)$", "", next((g for g in plain.groups() if g), ""))
         ticket, score = self.board.best(what or text)
-        if (ticket is None or score < MATCH) and (english.refers_back(what) if what else True):
+        if (ticket is None or score < MATCH) and (refers_back(what, self.request.language) if what else True):
             topic = self.topic
             if topic is not None and topic.board is not None and line - topic.line <= 1:
                 ticket, score = topic.board, topic.score
+            elif plain.start() > 0:
+                # "Shay, the TLS one from the PCI scan, can we close it?": the item named before the question, when
+                # it stands out even named loosely
+                ranked = self.board.ranked_any((text[:plain.start()], *naming_phrases(text[:plain.start()])))
+                if ranked and ranked[0][1] >= LOOSE and (len(ranked) < 2 or ranked[0][1] - ranked[1][1] >= GATHER_MARGIN):
+                    ticket, score = ranked[0][0], MATCH
         if ticket is not None and score >= MATCH:
             self.done_asked = (line, ticket, self.speaker, score)
 
@@ -1316,6 +1335,10 @@ class MeetingReader:
         # Something wanted of, or wrong with, a finished ticket is new work on it (a fix, a follow-up).
         follow_up = (ticket is not None and self.status.get(ticket.id) == TicketStatus.DONE and ignored != "question"
                      and (bool(_WANTS.search(text)) or is_problem(text)))
+        # "Oh, and the rider app crashed when they rotated the phone. I hot-fixed it": a fault brought up as an aside
+        # is a fix of its own, not the ticket whose words it shares
+        follow_up = follow_up or (ticket is not None and ignored is None and score < 0.9 and is_problem(text)
+                                  and self.clause_at == 0 and bool(_ASIDE_OPENER.match(self.line_text)))
         if ticket is not None and score >= MATCH and not follow_up:
             current = self.topic
             if (current is not None and current.board is not None and current.line == line
@@ -1493,11 +1516,7 @@ class MeetingReader:
                                 r"nothing fancy|no worries|if possible|if that's ok(?:ay)?|as usual|for now|please)\b)"
                                 r"|\s+[—–]\s+",  # "the pre-close state — the copy and the rules —": the name, not the aside
                                 statement.obj, maxsplit=1, flags=re.IGNORECASE)[0])
-        words = title.split()
-        while len(words) > 1 and (korean.looks_verbal(words[-1]) or re.search(
-                r"(?:^|[가-힣])(?:해|떠|죽|뽑아|깔|켜|꺼|남아|졌어|았어|었어|했어|됐어|짧|넣)$", words[-1])):
-            words.pop()  # "시스템 접속 로그 석 달 치 뽑아": the name, without the verb
-        title = " ".join(words)
+        title = _without_verbs(title)
         status = _STATUS_OF[statement.intent]
         if self.acked is not None and statement.intent == Intent.TODO:
             # "Sure, I'll make a list of good first issues": the request just accepted, in the speaker's words.

@@ -97,6 +97,7 @@ _ASSIGN = re.compile(rf"^(?P<who>{_NAME})\s+(?:will|'ll|is going to|'s going to|
                      r"handle|grab|pick up|do|look at|look into)\s+(?P<obj>.+)$")
 
 _DONE_WORDS = (r"done|finished|wrapped|complete|completed|shipped|merged|merged in|deployed|live|released|in production|"
+               r"cut over|"
                r"out the door|wrapped up|closed|closed out|fixed|resolved|good to go|landed|launched|rolled out|"
                r"sorted|sorted out|signed off|approved|delivered|published|in prod|on prod|up and running|"
                r"working now|all set|over the line|across the line|behind us|booked|paid|locked in|posted|"
@@ -126,7 +127,7 @@ _DONE_VERB_TAIL = re.compile(
     r"wrapped up|wrapped|succeeded|passed|went through|went across|moved across|copied across|got merged|got deployed|"
     r"got shipped|got fixed|got released|"
     # "That went in Thursday", "the fix went in with last night's build": landed, on a day or with a release
-    r"went in(?=\s+(?:on\s+)?(?:yesterday|today|last\s+\w+|this\s+morning|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"(?:went in|went over)(?=\s+(?:on\s+)?(?:yesterday|today|last\s+\w+|this\s+morning|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
     r"with\s+(?:the|last|this|yesterday's|today's|\w+day's)\b))|"
     r"went to (?:a hundred|one hundred|100)\s?(?:percent|%)|rolled out to (?:everyone|everybody|all|100))\b", _F)
 _DID = re.compile(
@@ -137,7 +138,7 @@ _STATUS_WORD = re.compile(r"\b(?:" + _DONE_WORDS + r"|started|starting|working|i
                           r"wired up|plugged in|connected)\b", _F)
 _NEGATED_END = re.compile(r"(?:n't|\bnot|\bnever|\bno longer|\bnowhere near)\s*$", _F)
 _PARTIAL = re.compile(r"^(?:about |around |roughly |almost |nearly |maybe )?(?:a third|a quarter|half|some|most|"
-                      r"part|a few|a couple|one|two|three|the first|\d+\s*(?:%|percent|of\b|out of\b))(?:\b(?!-)|(?<=%))"
+                      r"part|a few|a couple|one|two|three|the first|first (?:run|pass|batch|cut|draft|half|round|part)|\d+\s*(?:%|percent|of\b|out of\b))(?:\b(?!-)|(?<=%))"
                       rf"(?!\s+(?:{NUMBER_WORD})\b)(?: of)?", _F)  # "two oh four's done" is a ticket's number
 
 _PROGRESS_SUBJECT = re.compile(
@@ -152,6 +153,7 @@ _PROGRESS_VERB = re.compile(
     r"(?P<verb>started|starting|started on|moved on to|moving on to|began|begun|commenced|commenced work on|kicked off|grabbed|took on|claimed|"
     r"poked at|poked around in|hacked on|tinkered with|dug into|did kick off|did start|did begin|picked up|jumped on|dove into|dived into|"
     r"got started on|got going on|got going with|made progress on|made a start on|opened a pr for|put up a pr for|"
+    r"had a go at|had a crack at|had a stab at|took a stab at|took a crack at|took a first pass at|"
     r"opened a draft for|started looking at|started working on|started digging into|sketched|drafted|mocked up|"
     r"prototyped|spiked)\s+"
     r"(?:(?:working|work|looking|chipping away|chipping|poking|digging|hacking|plugging away|grinding)\s+"
@@ -163,7 +165,7 @@ _NOT_PROGRESS = words(
     "going thinking wondering hoping planning waiting having feeling doing being getting trying looking "
     "expecting assuming guessing seeing saying asking talking meaning leaning considering struggling "
     "blocking missing running coming heading leaving taking killing dropping scrapping cancelling canceling parking "
-    "shelving dialling dialing calling joining driving travelling traveling commuting sitting cutting "
+    "shelving closing holding dialling dialing calling joining driving travelling traveling commuting sitting cutting "
     "telling complaining")
 _CONTINUING = re.compile(
     rf"^(?:{_WHO}\s*(?:am|'m|are|'re|is|'s|'ve been|have been|has been|'s been|'d been|had been)\s+)?"
@@ -426,7 +428,9 @@ def _report_of(sentence: str) -> str:
 # "Next I'm on the hop expiry warnings": what comes next, said first; read as "I'm on … next".
 _NEXT_UP = re.compile(r"^\W*(?:next|after that|then)\W+(?=(?:i'm|i am|we're|we are|i'll|i will|i'm going)\b)", _F)
 # Said of a start or of work under way, these put it in the future: "starting tomorrow", "picking it up then".
-_LATER = re.compile(r"\b(?:tomorrow|next (?:week|sprint|month|quarter|cycle|iteration|release)|later (?:today|this week|"
+_LATER = re.compile(r"\b(?:tomorrow|(?:starting|start|begin|beginning|starts|begins|kick(?:ing)? off)\s+(?:it|that|this|on it)?\s*"
+                    r"(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
+                    r"next (?:week|sprint|month|quarter|cycle|iteration|release)|later (?:today|this week|"
                     r"on)|after (?:lunch|the (?:release|launch|freeze|holidays|break))|(?:then|next)[.!]?$)", _F)
 # What a message or someone outside says is done is hearsay, not a report: "I got an email saying it's fixed".
 _HEARSAY = re.compile(r"\b(?:an?|the)\s+(?:email|e-mail|message|mail|note|notification|text|ping|slack(?: message)?)\s+"
@@ -493,7 +497,7 @@ _TIME_ONLY = re.compile(r"^(?:(?:last|this|next|on|yesterday|today|tomorrow|mond
 _REFERS_BACK = re.compile(r"^(?:it|them)\b|^(?:that|this)(?:\s+(?:one|yesterday|today|last|this|on|in|at|over|"
                           r"earlier|already|too|as well|and|so|but)\b|$)|^[a-z]+\s+(?:it|them|both|those|these)\b"
                           r"(?!\s+(?:a|an|the|some|new|proper|our|their|one)\s)"
-                          r"|^(?:both|all of them|each of them)\b|^[a-z]+\s+(?:that|this|it)(?:\s+(?:one|up|out|down|over|in|through))?$"
+                          r"|^(?:both(?!\s+(?:the|our|my|a|an)\s)|all of them|each of them)\b|^[a-z]+\s+(?:that|this|it)(?:\s+(?:one|up|out|down|over|in|through))?$"
                           r"|^[a-z]+\s+(?:you|him|her)$", _F)
 
 
@@ -623,6 +627,7 @@ _DECLARED_DONE = re.compile(
     r"^(?:(?:i|we|he|she|they)\s*(?:'ve|have|has|just|finally)?\s+)?(?:closed|wrapped|knocked|finished|signed|"
     r"sorted|rounded|tied|buttoned|set|hooked|wired|cleaned|patched|locked)\s+(?:it|that|this|them)\s+(?:out|up|off|down)\b|\b(?:(?:calling|call|consider|mark|marking|count|counting)\s+(?:it|that|this|them)(?:\s+(?:one|item|ticket|task|piece))?\s+(?:as\s+)?"
     r"(?:done|fixed|finished|complete|closed|resolved)|(?:it|that|this)(?:\s+one)?\s+can\s+(?:be\s+)?close[d]?|"
+    r"(?:i'd|i would|i'll)\s+say\s+(?:we\s+)?(?:can\s+)?close\s+(?:it|that|this)\b|"
     r"(?:that's|it's|that is|it is|this is)\s+off\s+(?:the|my|our)\s+(?:list|plate|board)"
     r"(?!.*\b(?:has|have|'s got|took|taken|taking|owns|picked)\s+(?:it|that|this)\b)|"
     r"(?:qa|legal|product|design|security|compliance|the client|the customer|ops|finance)\s+(?:has\s+|have\s+)?"
@@ -652,7 +657,7 @@ _CLOSE_NAMED = re.compile(
     r"accepted|passed)\s+(?:on\s+)?(?P<obj3>[^,;]+)", _F)
 _WONT_DO = re.compile(r"\b(?:won't|wont|will not|not)\s+(?:do|doing|fix|fixing)\b|\bduplicate\b|\bobsolete\b|"
                       r"\bwithout\b|\bnot needed\b|\bno longer needed\b|\bwontfix\b", _F)
-_PARTIAL_OBJECT = re.compile(r"\b(?<!last )(?<!final )(?<!remaining )(?:part|parts|piece|first half|half|some of|one of|a few of|the first|"
+_PARTIAL_OBJECT = re.compile(r"\b(?<!last )(?<!final )(?<!remaining )(?<!every )(?<!each )(?:part|parts|piece|first half|half|some of|one of|a few of|the first|"
                              r"the basic|a draft|the draft|skeleton|prototype|first pass|first cut)\b(?!-)", _F)
 
 
@@ -780,6 +785,8 @@ def _done(clause: str, speaker: str | None) -> Statement | None:
         return closed
     if _DECLARED_DONE.search(clause) or _BARE_DONE.match(clause.strip()):
         return Statement(Intent.DONE, clause, "", None, True)
+    if _BARE_IN.match(clause):
+        return Statement(Intent.DONE, clause, "", None, True, confidence=0.7)  # "back timing's mine and that's all in"
     match = _IS_IN.match(clause)
     if match and not _SENT_IN.search(clause) and not _PARTIAL.match(match.group("obj")) \
             and not _refers_back(_clean_object(match.group("obj"))) \
@@ -800,9 +807,12 @@ def _done(clause: str, speaker: str | None) -> Statement | None:
     if match and (match.group("verb") or _refers_back(_clean_object(match.group("obj")))):
         return _statement(Intent.DONE, clause, match.group("obj"), match.group("who"), speaker)
     match = _first((_DONE_WITH, _DONE_VERB), clause)
-    if match and _PARTIAL_OBJECT.search(match.group("obj")):
+    if match and _PARTIAL_OBJECT.search(match.group("obj").split(",")[0]):
         # "I finished the colour contrast part": a piece of the work, so the work is under way.
         return Statement(Intent.IN_PROGRESS, clause, "", None, True, confidence=0.9)
+    if (match and _TIME_ONLY.match(match.group("obj").split(",")[0].strip(" ."))
+            and _fronted(clause, match, match.group("obj")) == match.group("obj")):
+        return Statement(Intent.DONE, clause, "", match.groupdict().get("who"), True)  # "Merged Friday, and …"
     if match:
         obj = _fronted(clause, match, match.group("obj"))
         verb = match.groupdict().get("verb")
@@ -829,7 +839,8 @@ def _done(clause: str, speaker: str | None) -> Statement | None:
         rest = match.groupdict().get("rest") or ""
         if re.match(r"\s*(?:yet|soon|by(?! the way)|next|tomorrow|later|in\s+\w+\s+(?:days|weeks))", rest, _F):
             return None  # "will be done by Friday" / "done soon" is a plan, not a report
-        if _PARTIAL.match(match.group("obj")) or re.search(r"\b(?:half|part|side|bit|piece)$", match.group("obj"), _F):
+        if (_PARTIAL.match(match.group("obj")) or _PARTIAL.match(match.group("obj").split(",")[-1].strip())
+                or re.search(r"\b(?:half|part|side|bit|piece)$", match.group("obj"), _F)):
             # "about a third of the sections are done", "the API half is done": the work it belongs to is under way.
             return Statement(Intent.IN_PROGRESS, clause, "", None, True, confidence=0.9)
         before_state = clause[:match.start("state")] if "state" in match.groupdict() else ""
@@ -853,6 +864,8 @@ _DONE_PAST = re.compile(r"^(?:(?:on|last|this)\s+\w+\s+|yesterday\s+|over the we
                         r"(?P<obj>(?:the|a|an|our|all|every|both|some|their)\b.+)$", _F)
 _IS_IN = re.compile(r"^(?P<obj>.+?)(?:\s+(?:is|are)|\s*'s|\s*'re)\s+(?:now\s+|all\s+|both\s+|finally\s+)*in(?=\s*[.!]*$|\s*,)",
                     _F)
+_BARE_IN = re.compile(r"^(?:(?:yeah|yep|yes|so|and|oh)\W+)*(?:it's|it is|that's|that is)\s+(?:now\s+|already\s+)?all\s+in"
+                      r"\s*(?:[.!,]|$)", _F)
 _SENT_IN = re.compile(r"\b(?:request|requests|application|order|orders|form|forms|paperwork|claim|submission|"
                       r"ticket|invoice|po|ask|bid|quote|vote|votes|entry|entries)(?:'s|\s+(?:is|are|was|were)"
                       r"(?:\s+(?:now|already|all))*)\s+in\s*(?:[.!]*$|,)", _F)
@@ -941,7 +954,8 @@ def _under_way(clause: str, speaker: str | None) -> Statement | None:
         return _statement(Intent.IN_PROGRESS, clause, _fronted(clause, match, match.group("obj")), match.group("who"),
                           speaker)
     match = _PROGRESS_SUBJECT.match(clause)
-    if match:
+    if match and not re.search(r"\b(?:said|says|told|tell|reckons?|thinks?)\b", match.group("obj"), _F):
+        # ("Events said they're moving them out Thursday": what someone else said they are doing)
         return _statement(Intent.IN_PROGRESS, clause, _noun_phrase(match.group("obj")), None, speaker)
     match = _first((_PROGRESSIVE,), clause)
     if match and match.group("verb").lower() not in _NOT_PROGRESS and (match.group("who") or "").lower() not in (
@@ -960,7 +974,7 @@ _SEARCHING = {p: _searching(p) for p in (_FUTURE, _DID, _DONE_WITH, _DONE_VERB, 
 
 def _reported_before_reason(clause: str, speaker: str | None) -> bool:
     """ "I started that yesterday, because verification keeps failing": a report, with the problem as its reason."""
-    scope = re.split(r"\b(?:because|since|as|'cause|cause)\b", clause, maxsplit=1, flags=_F)[0]
+    scope = re.split(r"\b(?:because|since|as|'cause|cause|when|while)\b", clause, maxsplit=1, flags=_F)[0]
     return scope != clause and not _BLOCKER.search(scope) and _under_way(scope.strip(" ,"), speaker) is not None
 
 
@@ -985,10 +999,16 @@ _HANDED_ON = re.compile(r"\b(?:passed|handed|gave)\s+(?:it|that|this|them)\s+(?:
 _THIS_MEETING = re.compile(r"^(?:so\s+)?(?:this is|it's|welcome to)\s+(?:the|our)\s+(?:\w+\s+)?(?:review|retro|"
                            r"retrospective|postmortem|post-mortem|standup|stand-up|sync|planning|meeting|call)\b", _F)
 # "PR's up, not merged", "the MR for the export is open": written, waiting for review.
-_UP_FOR_REVIEW = re.compile(r"^(?:so\s+|and\s+|yeah,?\s+)?(?:the\s+|my\s+|a\s+)?(?:pr|pull request|mr|merge request)"
+_UP_FOR_REVIEW = re.compile(r"^(?:so\s+|and\s+|yeah,?\s+|okay,?\s+)?(?:the\s+|my\s+|a\s+)?(?:pr|pull request|mr|merge request|branch)"
                             r"(?:\s+for\s+(?P<obj>.+?))?(?:'s|\s+is)\s+(?:up|open)\b(?!\s+(?:to|with)\b)", _F)
 _NOT_TOUCHED = re.compile(r"\b(?:touched|got to|gotten to|looked at)\b", _F)
 # "I should not say completed, some work is still there": a report taken back.
+# "Iain says …", "Priya told me …": a teammate's report, passed on
+_RELAYED = re.compile(rf"^(?P<who>{_NAME})\s+(?:says|said|tells me|told me|told us|asked me to say|wanted me to say)"
+                      r"(?:\s+(?:that|to tell you))?\s+(?=\S)")
+# "I was going to start it today but …": meant to, so not started
+_MEANT_TO = re.compile(r"\b(?:was|were)\s+(?:going to|gonna|planning to|meaning to|about to)\s+(?:start|begin|pick|kick|do|"
+                       r"get going|make a start)\b", _F)
 _UNSAY = re.compile(r"\b(?:should(?:n't| not)|shouldn't have)\s+(?:say|said|call(?:ed)? it)\s+(?:it's\s+|it\s+)?"
                     r"(?:done|completed|complete|finished)\b|\bwork is still there\b", _F)
 
@@ -1000,7 +1020,7 @@ def analyze_clause(clause: str, speaker: str | None) -> Clause:
         return Clause(clause, None, "external")
     if _THIS_MEETING.match(clause):
         return Clause(clause, None)
-    if _UNSAY.search(clause):
+    if _UNSAY.search(clause) or _MEANT_TO.search(clause):
         return Clause(clause, None, "negated")
     review = _UP_FOR_REVIEW.match(clause)
     if review:
@@ -1015,6 +1035,13 @@ def analyze_clause(clause: str, speaker: str | None) -> Clause:
         return Clause(clause, Statement(Intent.BLOCKED, clause, _clean_object(clause)))
     if _HEARSAY.search(clause) and not question:
         return Clause(clause, None, "quoted")
+    relayed = _RELAYED.match(clause)
+    if relayed and not question:
+        # "Iain says the consent signing's finished": a teammate's report passed on, read as the report itself
+        said = analyze_clause(clause[relayed.end():], speaker)
+        if said.statement is not None and said.statement.intent in (Intent.DONE, Intent.IN_PROGRESS):
+            said.statement.clause, said.statement.assignee = clause, said.statement.assignee or relayed.group("who")
+        return Clause(clause, said.statement, said.ignored)
     if question:
         request = _request(clause, speaker)
         return Clause(clause, request, None if request else "question")

@@ -111,7 +111,7 @@ _DONE = re.compile(
     # "오늘 아침에 전 지점에 열었는데": opened to everyone
     r"(?:전\s?지점|전\s?매장|전체|전국|모든\s\S+)(?:에|에게|으로|로)?\s?(?:다\s)?(?:열었|오픈했|풀었)|"
     r"(?:^|\s)(?:그거|그건|이거|이건)\s(?:다\s)?(?:됐어요|됐습니다|됐어|끝(?=[,.!]|$|\s))|(?:배포|릴리즈|릴리스|업데이트)에\s?(?:같이\s)?(?:들어갔|포함됐|실렸|나갔)|"
-    r"잘\s?돌아가|정상\s?동작|(?:까지|다|이제)\s?끝[.!]?$|(?:배포|반영|적용|릴리즈|릴리스|머지|검수|QA|테스트)까지\s?(?:다\s?)?(?:했|됐|마쳤|끝냈|끝내서|마쳐서|나갔)|(?:운영|프로덕션|실서버|상용|라이브|배포본|스토어|이미|벌써)\S*\s?(?:\S+\s)?(?:다\s)?들어가\s?(?:있|계)|(?:같이|함께|다|이미|벌써)\s?나갔|"
+    r"잘\s?돌아가|정상\s?동작|(?:까지|다|이제)\s?끝[.!]?$|(?:배포|반영|적용|릴리즈|릴리스|머지|검수|QA|테스트)까지\s?(?:다\s?)?(?:했|됐|마쳤|끝냈|끝내서|마쳐서|나갔)|(?:운영|프로덕션|실서버|상용|라이브|배포본|스토어|이미|벌써)\S*\s?(?:\S+\s)?(?:다\s)?들어가\s?(?:있|계)|(?:어제|그제|지난\s?주|오늘\s?(?:아침|오전|새벽)|방금|아까)\S*\s(?:\S+\s){0,2}(?:배포|머지|릴리즈|릴리스)해서|도장\s?(?:까지\s?)?(?:다\s?)?찍었|(?:다|전부|모두)\s?받았|(?:같이|함께|다|이미|벌써)\s?나갔|"
     # "정리해놨어요", "올려뒀어요": done and left in place
     r"\S\s?(?:놨|뒀|두었|놓았)(?:어|어요|습니다|음|다|네|고|는데)|(?:^|\s)다\s?[가-힣]+(?:어서|아서|해서|여서)$|^(?:다\s?)?(?:했어요|했습니다|했음|했어|했죠)[.!]?$)")
 _PROGRESS = re.compile(
@@ -124,7 +124,7 @@ _PROGRESS = re.compile(
     r"시작(?:은|도|까지는)\s?(?:했|해\s?놨|해\s?뒀)|"
     # "시작은 한 걸로 봐 주세요": declared started
     r"시작(?:은|도)?\s?(?:한|된)\s?(?:걸로|것으로)\s?(?:봐\s?주세요|보셔도\s?(?:돼요|됩니다)|봐도\s?(?:돼요|됩니다)|"
-    r"치셔도\s?(?:돼요|됩니다)|보시면\s?(?:돼요|됩니다)|해\s?주세요)|손\s?대\s?봤|(?:재)?(?:심사|검수)\s?(?:넣었|올렸|요청했|신청했|들어갔)|리뷰\s?(?:요청했|올렸)|들어갔|건드렸|건드려\s?봤|(?:짜|만들어|붙여|구현해|개발해|작업해|그려)\s?봤(?!자)|손\s?봤|1차로?\s?해\s?봤|돌려\s?봤|시작해\s?(?:버렸|봤|놨|뒀)(?:어요|습니다|어|다|고|는데)?|시작하게\s?됐|손\s?대기\s?시작|손\s?댔|잡았어요|잡았습니다|잡았고|붙었|반쯤|절반\s?정도|거의\s?다\s?(?:됐|왔|끝)|"
+    r"치셔도\s?(?:돼요|됩니다)|보시면\s?(?:돼요|됩니다)|해\s?주세요)|손\s?대\s?봤|(?:재)?(?:심사|검수)\s?(?:넣었|올렸|요청했|신청했|들어갔)|리뷰\s?(?:요청했|올렸)|들어갔|건드렸|건드려\s?봤|(?:짜|만들어|붙여|구현해|개발해|작업해|그려)\s?봤(?!자)|손\s?봤|1차로?\s?해\s?봤|돌려\s?봤|시작해\s?(?:버렸|봤|놨|뒀)(?:어요|습니다|어|다|고|는데)?|시작하게\s?됐|손\s?대기\s?시작|손\s?댔|잡았어요|잡았습니다|잡았고|잡았어(?=[.!]?$)|(?:데|거|것|까지)까지는\s?(?:다\s)?(?:됐|했|만들었|해\s?놨)|붙었|반쯤|절반\s?정도|거의\s?다\s?(?:됐|왔|끝)|"
     r"진행되고\s?있|진행\s?상황|하는\s?중|반만\s?(?:했|됐|끝냈|끝났|해\s?놨)|"
     # "그거 빼면 다 했어요": all but one thing, so under way
     r"(?:빼면|빼고|빼고는|말고는|제외하면|제외하고)\s?(?:\S+\s)?다\s?(?:했|됐|끝났|끝냈))")
@@ -513,6 +513,9 @@ def analyze(text: str, speaker: str | None, names: Collection[str] = ()) -> list
                             # "삼성이랑 DB는 끝났고, 현대는 다음 주에 양식이 바뀐다고 해서 … 기다리고 있습니다"
                             or (re.match(r"\S+(?:은|는)\s", after.text)
                                 and re.search(r"아직|기다리고|다음\s?주에", rest))))
+                   # "스테이징 반영 완료했고요, 운영은 오늘 저녁 정기 배포 때 같이 나가요": production is to come
+                   or (re.match(r"(?:운영|프로덕션|실서버|상용|라이브)\S*(?:은|는)\s", after.text)
+                       and _RELEASE_TO_COME.search(after.text))
                    or re.search(r"(?:만|밖에|하나|두 ?개|것만|거만)\s?남았|남은 ?(?:건|거|게)(?!\s?(?:없|하나도 ?없))",
                                 after.text)
                    or (re.search(r"(?:는데|지만)요?$", before.text)
@@ -533,6 +536,10 @@ def analyze(text: str, speaker: str | None, names: Collection[str] = ()) -> list
                 and re.search(r"(?:니까|니깐)요?$", before.text) and before.statement.obj):
             # "그건 오프라인 모드 끝났으니까 오늘 오후부터 잡으려고요": what is done is the reason, named, not "그건"
             before.statement.pronoun, before.statement.aside = False, "reason"
+            topic = re.match(r"(\S+)(?:은|는)\s", before.text)
+            if topic and before.statement.obj.startswith(topic.group(1) + " ") and before.statement.assignee:
+                # "보강은 준서 씨가 출석부 끝났으니까 …": the topic is what the request is about; what ended is the rest
+                before.statement.obj = before.statement.obj[len(topic.group(1)) + 1:]
     if any(_ONLY_LEFT.search(c.text) for c in read[1:]):
         # "API는 어제 만들어 놨어요. … 프론트만 붙이면 돼요": one piece is all that is left, so under way
         for k, clause in enumerate(read[:-1]):
@@ -544,6 +551,8 @@ def analyze(text: str, speaker: str | None, names: Collection[str] = ()) -> list
 
 # "잘 정리됐더라고요", "깔끔하게 잘 만들었던데요": praise of what someone made
 _PRAISE = re.compile(r"(?:^|\s)(?:깔끔하게\s|예쁘게\s|정말\s|진짜\s)?잘\s?(?:정리|만들|나왔|뽑|짰)\S*(?:더라고요|더라|던데요|던데|네요)")
+# A release still to come: "오늘 저녁 정기 배포 때 같이 나가요", "내일 배포할 예정이에요"
+_RELEASE_TO_COME = re.compile(r"(?:나가요|나갑니다|나갈|나가고|나간대|배포해요|배포합니다|배포할|예정|올려요|올립니다|올릴)")
 # What went wrong after a step: "오차가 오히려 커졌어요", "에러가 나요", "결과가 이상해요"
 _WENT_WRONG = re.compile(r"오히려|에러가?\s?(?:나|났|떠)|오류가?\s?(?:나|났|떠)|이상하게\s?나|(?:결과|성능|정확도)\S*\s?(?:\S+\s)?"
                          r"(?:안\s?좋|나빠|떨어졌|별로)|깨져|깨졌|안\s?먹|실패했")
