@@ -96,6 +96,18 @@ def test_an_unlikely_candidate_moves_nothing() -> None:
     assert not reader.updates
 
 
+def test_a_rule_move_the_trees_find_very_unlikely_is_dropped_unless_the_rules_are_sure() -> None:
+    unlikely = _on_line_score(weight=0.0, bias=-5.0)  # every candidate under VETO
+    loose = _read(["Ana: The import is done.", "Bo: The calendar sync is done."], BOARD)
+    assert loose.updates["T1"].confidence < moves.SURE <= loose.updates["T2"].confidence
+    moves.veto_moves(loose, unlikely)
+    assert set(loose.updates) == {"T2"}  # named loosely: dropped; named by its whole name: kept
+    assert loose.status["T1"] == TicketStatus.IN_PROGRESS  # as it was before the meeting
+    kept = _read(["Ana: The import is done."], BOARD)
+    moves.veto_moves(kept, _on_line_score(weight=0.0, bias=0.0))  # a chance of one half: no veto
+    assert set(kept.updates) == {"T1"}
+
+
 def test_one_move_per_line_and_per_ticket() -> None:
     reader = _read(TRANSCRIPT, BOARD)
     found = [moves.Candidate(0, reader.board.tickets[0], TicketStatus.DONE, np.zeros(moves.SIZE)),

@@ -781,9 +781,11 @@ class MeetingReader:
             run = [i] if likely else []
 
     def learned_moves(self) -> None:
-        """Moves the move model finds likely on report lines the rules moved nothing on (see `moves.py`)."""
+        """The rules' moves the move model finds very unlikely are dropped, then moves it finds likely are added on
+        report lines the rules moved nothing on (see `moves.py`)."""
         model = moves.shipped() if line_model.enabled() else None
         if model is not None and self.read_lines:
+            moves.veto_moves(self, model)
             moves.add_moves(self, model)
 
     def fold_repeats(self) -> None:

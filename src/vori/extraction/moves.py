@@ -45,6 +45,11 @@ ADD = 0.7  # a candidate at least this likely becomes a move
 # (done or started, whichever they find likelier): reports told by results ("all forty-two trucks report through the
 # bridge now") that no rule reads. Chosen on sets the models never learned from (docs/benchmarks.md, "Session 17").
 EXPAND = 0.3
+# A move of the rules that the trees, reading the same line as if the rules had moved nothing, find less likely than
+# this is dropped: on sets the trees never learned from it removed 7 wrong moves and 1 right one (docs/benchmarks.md,
+# "Session 19").
+VETO = 0.1
+SURE = 0.75  # a rule move at least this sure (by a ticket's key, or its whole name) is never dropped
 CONFIDENCE = 0.7  # the most a learned move is sure of: under a live meeting's move confidence (0.75)
 RULE_SIZE = 27  # features per candidate from what the rules read (what the model file's fingerprint covers)
 SIZE = RULE_SIZE + 5  # … and from the report words (`lines.Words`)
@@ -238,6 +243,26 @@ def shipped() -> lines.TreeModel | None:
         if trees is None or int(data["move_size"]) != SIZE or lines.Words.load(data, *lines.REPORT_WORDS) is None:
             return None
     return lines.TreeModel(trees)
+
+
+def veto_moves(reader: MeetingReader, model: Chances) -> None:
+    """Drops the rules' moves that the trees find very unlikely (`VETO`). The rules read a report and match a ticket
+    by its words; they go wrong where a line shares words with a ticket it does not report on ("the new gift card
+    flow" is not "Gift card balance check"), or where the report is of part of the item. The trees weigh the same
+    line against the whole board and the lines around it, having learned from every report line of the annotated
+    meetings. Moves the rules are sure of (`SURE`: a key, a whole name) stay. The ticket keeps the status it had
+    before the meeting."""
+    if not reader.updates:
+        return
+    found = candidates(reader, every_line=True)
+    if not found:
+        return
+    for candidate, chance in zip(found, model.chances(rows(found)), strict=True):
+        update = reader.updates.get(candidate.ticket.id)
+        if (update is not None and chance < VETO and update.confidence < SURE and update.to_status == candidate.target
+                and update.evidence.index == reader.read_lines[candidate.position][0].index):
+            del reader.updates[candidate.ticket.id]
+            reader.status[candidate.ticket.id] = update.from_status
 
 
 def add_moves(reader: MeetingReader, model: Chances) -> None:
