@@ -14,8 +14,11 @@ import { Suggestions } from "./Suggestions";
 export function MeetingPage() {
   const { meetingId = "" } = useParams();
   const meeting = useMeeting(meetingId);
-  if (meeting.isPending) return <Loading />;
-  if (meeting.isError) return <ErrorView error={meeting.error} onRetry={() => meeting.refetch()} />;
+  // A failed refetch keeps the meeting it had: an outage of the server must not unmount a live meeting's page
+  // (its audio stream reconnects on its own and resumes from the last acknowledged chunk).
+  if (meeting.data === undefined) {
+    return meeting.isError ? <ErrorView error={meeting.error} onRetry={() => meeting.refetch()} /> : <Loading />;
+  }
   return (
     <div className="space-y-6">
       <div className="flex items-center gap-3">
