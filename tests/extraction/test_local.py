@@ -646,3 +646,121 @@ def test_a_fault_brought_up_as_an_aside_and_fixed_is_not_the_ticket_it_shares_wo
 def test_a_yes_to_closing_an_item_named_before_the_question_is_the_report(lines: list[str],
                                                                           board: list[tuple[str, str, str]]) -> None:
     assert _moves(_extract(lines, board)) == {(board[0][0], "DONE")}
+
+
+@pytest.mark.parametrize(("lines", "board", "moves"), [
+    (["Owen: Cover's done. The squash came out lovely.", "Fiona: Great. Leila, germination copy?",
+      "Leila: Still going through it.",
+      "Owen: Sorry, back to the cover. I said done, it isn't, actually. The retouching isn't finished."],
+     [("CAT-108", "Cover shoot: heirloom squash", "IN_PROGRESS"),
+      ("CAT-102", "Germination rate copy check vs. lab results", "IN_PROGRESS")], set()),
+    (["Chinedu: Then the census report for the per-diem billing, that one too I have finished it.",
+      "Margaret: Already?", ("Chinedu: Wait, sorry. I am mixing it up with the temperature log import. The census "
+      "report, I have not even started it. Please don't move it.")],
+     [("VIV-36", "Census report for per-diem billing", "TODO"),
+      ("VIV-38", "Room temperature/humidity log import", "DONE")], set()),
+    (["소라: 재시도 큐 중복 제거는 토요일에 바로 핫픽스로 나갔어요.", "현우: 좋아요.", "지원: 강남역 건은 다음 달에 할게요.",
+      "소라: 아 잠깐, 제가 아까 중복 제거 핫픽스 나갔다고 했는데 정정할게요. PR은 올렸는데 QA가 아직 안 끝나서 배포는 안 됐어요."],
+     [("DSP-146", "배차 실패 재시도 큐 중복 제거", "TODO"), ("DSP-145", "강남역 심야 수요 집중 구역 예외 처리", "TODO")],
+     {("DSP-146", "IN_PROGRESS")}),
+    (["미래: 네, 영수증 OCR 추출은 끝났습니다. 월요일에 배포했고요.", "상우: 오, 좋네요.",
+      "미래: 아 잠깐만요, 제가 아까 OCR 끝났다고 했는데 정정할게요. 병원명은 인식률이 안 나와서 꺼 놨어요. 그건 아직 작업 중이에요."],
+     [("PET-140", "진료비 영수증 OCR 항목 추출", "IN_PROGRESS")], set()),
+])
+def test_a_done_taken_back_lines_later_by_a_correction_that_names_it_loosely(
+        lines: list[str], board: list[tuple[str, str, str]], moves: set[tuple[str, str]]) -> None:
+    assert _moves(_extract(lines, board)) == moves
+
+
+def test_a_correction_word_in_passing_takes_nothing_back() -> None:
+    result = _extract(["Sanjay: AIS is merged, the ETAs come off the live feed since Monday.",
+                       "Hiro: The feed sends some vessels with a wrong MMSI. I started a little correction table."],
+                      [("CT-88", "Ingest AIS position feed for vessel ETA", "IN_PROGRESS")])
+    assert ("CT-88", "DONE") in _moves(result)
+
+
+def test_work_done_by_hand_is_not_the_ticket_that_automates_it() -> None:
+    board = [("RIS-117", "중복 공제 건 자동 환급", "TODO"), ("OPS-9", "Automatic refund of double charges", "TODO")]
+    result = _extract(["재경: 지난주 중복 공제됐던 라이더 서른두 명은 제가 수기로 환급 처리 다 끝냈어요.",
+                       "Ana: And I refunded the double charges by hand, all forty of them."], board)
+    assert _moves(result) == set()
+    assert _moves(_extract(["재경: 중복 공제 자동 환급 배치 다 끝냈어요."], board[:1])) == {("RIS-117", "DONE")}
+
+
+@pytest.mark.parametrize(("lines", "board", "moves"), [
+    (["Carlos: Reconcile's still going, renderer's done, the W-2 copies print right on the new version."],
+     [("TAX-313", "Reconcile quarterly withholding totals against ledger", "IN_PROGRESS"),
+      ("TAX-321", "Upgrade PDF renderer for W-2 employee copies", "IN_PROGRESS")], {("TAX-321", "DONE")}),
+    (["Naledi: Accessibility fixes, still chipping away, focus order's done, about half the list to go."],
+     [("PRK-50", "Accessibility fixes: WCAG audit remediation", "IN_PROGRESS")], set()),
+    (["Siobhán: Consent forms for the away buses. Declan, you'll take them?"],
+     [("T6", "Parent consent form for away-game transport", "TODO")], set()),
+    (["Bernadette: The scan gate at the chute. Finance said no to the capex, so that's off the list for this year."],
+     [("LIN-27", "Install RFID scan gate at laundry chute", "TODO")], set()),
+    (["정우: 인증서 자동 갱신은요?", "민재: 자동 갱신 걸었습니다. 오늘 아침에 전 병동 게이트웨이 열네 대에 다 적용했습니다."],
+     [("IVM-57", "게이트웨이 TLS 인증서 자동 갱신", "TODO")], {("IVM-57", "DONE")}),
+])
+def test_two_items_in_one_breath_a_part_with_more_to_go_a_won_t_do_and_a_rollout_everywhere(
+        lines: list[str], board: list[tuple[str, str, str]], moves: set[tuple[str, str]]) -> None:
+    assert _moves(_extract(lines, board)) == moves
+
+
+@pytest.mark.parametrize(("lines", "board", "moves"), [
+    (["Kwame: And for the record I haven't touched the swap board either. I just claimed it."],
+     [("CRW-440", "Swap board: reject trades that break 30-in-7", "TODO")], set()),
+    (["동혁: 이건 앱에 이미 반쯤 들어가 있어요 카메라 화면에 가이드 오버레이는 붙였고 촬영 후 확인 화면만 남았어요"],
+     [("KICK-301", "반납 화면 - 주차 사진 촬영 가이드", "IN_PROGRESS")], set()),
+    ([("재석: 아 그리고 강제 업데이트 최소 버전요. 2.14로 하기로 했던 거 2.13.1로 바꿔야 될 것 같은데요. 사진 업로드 고친 게 "
+      "2.13.1에 들어갔으니까.")], [("RDR-69", "강제 업데이트 최소 버전 2.14 설정", "TODO")], set()),
+    (["민재: 오백이십칠 번 인증 배지는 서윤 님이 디자인하셨죠?", "서윤: 네, 배지 시안은 지난주에 끝내서 제플린에 올려놨어요. 개발은 아직이고요."],
+     [("APT-527", "중개사무소 인증 배지 노출", "TODO")], set()),
+    (["소영: 그래서 그 매크로는 어제 제가 만들었어요 2.3.2 업데이트 안내 문구로요 지금 상담사들 다 그걸로 답하고 있어요"],
+     [("WR-100", "CS 응대 매크로 - 배터리 문의", "TODO")], {("WR-100", "DONE")}),
+])
+def test_a_claim_what_is_left_a_reason_a_design_without_code_and_unpunctuated_korean(
+        lines: list[str], board: list[tuple[str, str, str]], moves: set[tuple[str, str]]) -> None:
+    assert _moves(_extract(lines, board)) == moves
+
+
+def test_a_not_yet_to_closing_the_item_just_said_done_keeps_it_under_way() -> None:
+    board = [("PIPE-88", "Nextflow: migrate alignment step to BWA-MEM2", "TODO")]
+    result = _extract(["Ines: Kwame, BWA-MEM2, where are we?",
+                       "Kwame: The BWA-MEM2 alignment step is done, the thirty exomes match the old ones.",
+                       "Ines: So can we close it?", "Kwame: Not yet, the whole genomes still blow up."], board)
+    assert _moves(result) == {("PIPE-88", "IN_PROGRESS")}
+
+
+@pytest.mark.parametrize(("lines", "board", "moves"), [
+    (["Ravi: me, IDEXX v2, started mapping the payloads this morning"],
+     [("VET-423", "Migrate lab results ingest to IDEXX v2 API", "TODO")], {("VET-423", "IN_PROGRESS")}),
+    (["Jesse: RTK pairing, started poking at it Friday actually, base station shows up in the scan"],
+     [("AGD-63", "RTK base station auto-pairing", "TODO")], {("AGD-63", "IN_PROGRESS")}),
+    (["Gwen: the ARI pushes go out in batches of two hundred now", "Farah: so can we close the batching one",
+      "Gwen: yep close it"],
+     [("CM-412", "ARI push: batch rate/availability updates to Booking", "IN_PROGRESS")], {("CM-412", "DONE")}),
+    (["상훈: 칠백이 번 배치 튜닝, 기범 씨, 이거 닫아도 됩니까?", "기범: 네, 닫으셔도 됩니다."],
+     [("BIL-702", "월말 과금 배치 성능 튜닝", "IN_PROGRESS")], {("BIL-702", "DONE")}),
+    (["Dana: live blog pinned posts, where are we", "Priyanka: yeah that went out Friday I just never moved the card sorry"],
+     [("NEWS-320", "Live blog: pinned posts", "IN_PROGRESS")], {("NEWS-320", "DONE")}),
+])
+def test_an_item_said_first_a_close_asked_without_a_question_mark_and_a_card_not_moved(
+        lines: list[str], board: list[tuple[str, str, str]], moves: set[tuple[str, str]]) -> None:
+    assert _moves(_extract(lines, board)) == moves
+
+
+def test_work_asked_of_anyone_by_a_bare_verb_and_a_fault_patched_are_tickets() -> None:
+    result = _extract(["Grace: someone write the incident summary for the commissioners", "Priya: I can. Monday",
+                       "Ravi: oh and the boarding page was throwing five hundreds over the weekend, patched, it loads now"],
+                      [("VET-409", "Multi-location clinic switcher", "DONE")])
+    titles = {(t.title.lower(), t.status.value) for t in result.tickets}
+    assert ("write the incident summary for the commissioners", "TODO") in titles
+    assert any("boarding page" in title and status == "DONE" for title, status in titles)  # found, fixed, told
+
+
+def test_what_the_next_speaker_folds_into_the_work_it_came_from_is_no_ticket() -> None:
+    lines = ["Rafe: So I started on the reserve callout ordering yesterday.",
+             "Rafe: I'll need a callout history table. Is that its own ticket or do I just fold it in?",
+             "Dolores: Fold it in, it's the same piece of work."]
+    board = [("CRW-418", "Reserve callout queue: order by seniority, then rest", "TODO")]
+    assert not any("history table" in t.title.lower() for t in _extract(lines, board).tickets)
+    assert any("history table" in t.title.lower() for t in _extract(lines[:2], board).tickets)

@@ -235,9 +235,23 @@ EN = [
     ("Iain says the consent signing's finished.", "DONE", "consent signing", "Iain"),  # passed on by a teammate
     ("Both the SLA timers and the greyscale mode are done", "DONE", "SLA timers", None),
     ("I had a go at that on Friday just to see", "IN_PROGRESS", "", "Ana"),
+    ("Their audit's booked for the 9th.", None, "", None),  # when it will happen
+    ("The venue is booked.", "DONE", "venue", None),
+    ("Consent forms for the away buses.", None, "", None),  # "Con" is no one's name, "sent" no report
+    ("Reconcile's still going", "IN_PROGRESS", "Reconcile", None),
+    ("Index is final.", "DONE", "Index", None),
+    ("That's the lot.", "DONE", "", None),
+    ("Hank signed them off Thursday at the tech.", "signed off", "", None),
+    ("Okay, branch is cut", "IN_PROGRESS", "", None),
+    ("Right, I'll not promise it then.", "negated", "", None),  # "I'll not": a promise refused
+    ("I just claimed it.", None, "", None),  # a name on the card, nothing started
+    ("IDEXX v2, started mapping the payloads this morning", "IN_PROGRESS", "IDEXX v2", None),
 ]
 
 KO = [
+    ("어제 오후에 트래픽 전부 v2로 돌렸어", "DONE", "", None),  # all of it goes the new way now
+    ("A/B 테스트는 오늘 아침에 트래픽 10퍼센트로 켰어요", "IN_PROGRESS", "A/B 테스트", None),
+    ("인덱스를 안 타서 피크 때 DB에 부담 줄 수 있어요", None, "", None),  # a risk, not a request
     ("그건 큐 전환 끝나고 하는 게 맞을 것 같아서", None, "", None),  # after it finishes: a plan
     ("지점 필터 어제 저녁에 프로덕션 나갔어", "DONE", "지점 필터", None),
     ("어제 저녁 배포에 태웠어", "DONE", "", None),
@@ -541,3 +555,16 @@ def test_praise_of_what_someone_made_is_no_report() -> None:
 def test_what_ended_as_the_reason_for_a_request_is_named_without_the_requests_topic() -> None:
     said = korean.analyze("보강은 준서 씨가 출석부 끝났으니까 다음으로 잡아 줘", "태호")[0].statement
     assert said is not None and said.aside == "reason" and said.obj == "출석부"
+
+
+def test_done_that_waits_until_something_else_is_ready_is_under_way() -> None:
+    read = english.analyze("I set up the A/B test yesterday. It's sitting at zero percent traffic until the card's ready.",
+                           "Sipho")
+    assert read[0].statement is not None and read[0].statement.intent.value == "IN_PROGRESS"
+
+
+def test_what_a_draft_shows_is_not_work_finished() -> None:
+    read = korean.analyze("상세 페이지 3차 시안이에요. 그 아래에 관련 유물 캐러셀 넣었어요.", "수빈")
+    assert all(c.statement is None or c.statement.intent.value != "DONE" for c in read)
+    released = korean.analyze("시안대로 만들어서 어제 운영에 배포했어요", "수빈")
+    assert any(c.statement is not None and c.statement.intent.value == "DONE" for c in released)

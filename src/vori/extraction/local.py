@@ -29,6 +29,7 @@ from vori.extraction.rules.common import (
     Clause,
     Intent,
     Statement,
+    by_hand_not_automated,
     hyphenate_numbers,
     is_korean,
     split_speaker,
@@ -67,6 +68,9 @@ _DECLINE = re.compile(r"^(?:no\b|nope|not me\b|sorry|i can't|i cannot|i won't|no
 _SHIPPED = re.compile(r"\b(?:merged|deployed|shipped|released|rolled out|went live|is live|in production|fixed|"
                       r"resolved|delivered|handed (?:it |them )?over|went out)\b|반영|배포|머지|릴리스|릴리즈|출시|해결|라이브|"
                       r"운영에 ?나갔|오픈했|보내\s?드렸|전달\s?드렸|납품|발송(?:됐|했|되었)"
+                      # "전 병동 게이트웨이 열네 대에 다 적용했습니다", "rolled it out to every store": in use everywhere
+                      r"|(?:다|전부|모두)\s?적용(?:했|됐|되었|완료)|\b(?:applied|rolled (?:it |them )?out|pushed (?:it |them )?out)"
+                      r"\s+(?:to|on|across)\s+(?:all|every|each|the whole)\b"
                       # "it's been on the Dock 2 terminals since Friday", "어젯밤부터 화면에 … 나가고 있어요": in use since
                       r"|\b(?:been|gone)\s+(?:out|on|in|live|running)\b.{0,60}\bsince\b"
                       r"|부터\s(?:\S+\s){0,5}\S*(?:나가고|돌고|쓰이고|운영되고|적용되고|들어오고)\s?있", re.IGNORECASE)
@@ -76,10 +80,10 @@ _DONE_QUESTION = re.compile(
     r"^(?:so\s+|and\s+|okay\s+|ok\s+)?(?:is|are|was|were|has|have)\s+(.+?)\s+(?:been\s+)?(?:all\s+)?(?:done|finished|"
     r"complete|completed|live|merged|out|deployed|shipped|closed)\b[^?]*\?$|"
     r"(?:^|,\s+)(?:so\s+|and\s+|okay\s+|ok\s+)?(?:can|could|shall)\s+(?:we|i|you)\s+(?:close|close out|mark)\s+(.+?)"
-    r"(?:\s+(?:as\s+)?(?:done|complete|closed))?\s*\?$|"
+    r"(?:\s+(?:as\s+)?(?:done|complete|closed))?\s*\??$|"
     r"^(?:so\s+|and\s+|okay\s+|ok\s+)?did\s+(.+?)\s+(?:go out|go live|ship|land|get merged|get deployed)\b[^?]*\?$|"
     r"^(.*?)\s?(?:끝났|완료됐|완료했|다 ?됐|배포됐|머지됐|마무리됐|나갔)\S*\s?\?$|^(.*?)\s?(?:닫아도|완료 ?처리해도)\s?"
-    r"(?:돼요|될까요|되나요|되죠|되겠죠|될까|돼|되나)\s?\?$", re.IGNORECASE)
+    r"(?:돼요|될까요|되나요|되죠|되겠죠|될까|돼|되나|됩니까|되겠습니까|될까요)\s?\?$", re.IGNORECASE)
 _NOT_QUITE = re.compile(r"\b(?:almost|nearly|not yet|not quite|mostly|except|but|apart from|pretty much|basically)\b|"
                         r"아직|거의|빼고|남았|근데|그런데|다만", re.IGNORECASE)
 _YES = re.compile(r"^\W*(?:yep|yes|yeah|yup|yes it is|it is|they are|correct|absolutely|sure is|sure can|네|넵|예|응|"
@@ -92,10 +96,23 @@ _TICKET_IT = re.compile(r"\b(?:wants|needs|deserves|gets|should get|should have|
                         r"(?:별도|새|따로|신규)\s?(?:티켓|이슈|카드)(?:으로|로|을|를|이|하나)?\s?(?:(?!안\s|못\s)\S+\s)?(?:만들|파|따|생성|등록|올리|빼|잡)|"
                         r"티켓\s?(?:하나\s?)?(?:새로\s?)?(?:만들|파|따|생성|등록)", re.IGNORECASE)
 # "Scratch what I said earlier", "아까 말씀드린 거 정정할게요": the speaker corrects something said before.
-_LATE_CORRECTION = re.compile(r"\b(?:scratch (?:that|what i said)|i was wrong|i misspoke|my mistake|correction|"
+_LATE_CORRECTION = re.compile(r"\b(?:scratch (?:that|what i said)|i was wrong|i misspoke|my mistake|correction(?=\s*[:,.!\u2014-])|"
                               r"i take (?:that|it) back|i spoke too soon|i (?:got|had) (?:it|that|them|those) mixed up|"
-                              r"i mixed (?:it|that|them|those) up|i got confused)\b|정정|잘못 (?:말씀드|말했|얘기했)|"
-                              r"취소할게요|헷갈렸|착각했", re.IGNORECASE)
+                              r"i mixed (?:it|that|them|those) up|i got confused|"
+                              r"(?:i'm|i am|i was|i've been) (?:mixing|confusing) (?:it|that|them|those)(?: up)?|"
+                              r"i said (?:it was |it's |that was |that's |it is )?(?:done|finished|ready|live|out|merged|"
+                              r"shipped)\W+(?:but\s+)?(?:it|that) (?:isn't|is not|wasn't|'s not))\b|"
+                              r"정정|잘못 (?:말씀드|말했|얘기했)|취소할게요|헷갈렸|착각했", re.IGNORECASE)
+# The answer that what was just raised goes with the work it came from: "Fold it in, it's the same piece of work."
+_FOLD_IN = re.compile(r"^\W*(?:(?:yeah|no|nah|just|i'd|i would)\W+)*(?:fold|roll) (?:it|that|them) in\b|"
+                      r"^\W*(?:no,?\s+)?(?:it's|that's) (?:the same|part of the same) (?:piece of work|ticket|item|work|card)\b|"
+                      r"^\W*(?:(?:아뇨|아니요|그냥)\W*\s)?(?:같은 (?:작업|티켓|건)|거기에? (?:합쳐|넣어|묶어))", re.IGNORECASE)
+# A clause given as the reason for what was just said: "…으니까", "… 때문에", "because …" ("…거든요" reports too)
+_BECAUSE = re.compile(r"(?:니까|니깐|때문에)\s*[.!]?$|^\W*because\b", re.IGNORECASE)
+# What a correction says it is about: "back to the cover. …", "제가 아까 OCR 끝났다고 했는데"
+_CORRECTED_ITEM = re.compile(r"\bback to (?:the |my |our )?(?P<en>[\w' -]{2,40}?)\s*[.,:]"
+                             r"|(?:아까|전에|앞에서|지난번에)\s(?P<ko>(?:\S+\s){0,3}?\S+)\s\S*(?:다고|라고)\s?(?:했|말씀|말했|얘기)",
+                             re.IGNORECASE)
 # "Actually no, …", "아 아니다, …": the speaker corrects what they just said.
 _CORRECTION = re.compile(r"^\W*(?:(?:actually|wait|sorry|oh|ah|hmm|um|well|uh)\W+)*(?:no|nope|scratch that|correction)\b"
                          r"|^\W*(?:아\s?)?아니(?:다|요|에요|네요|지)\b|^\W*(?:아\s?)?잠깐(?:만)?", re.IGNORECASE)
@@ -134,7 +151,8 @@ _ASIDE_OPENER = re.compile(r"^\W*(?:(?:oh|ah|um|uh|so)\W+)*(?:and also|and|also|
 _NOT_NEEDED = re.compile(r"안\s?해도\s?(?:될|돼|되|됩)|할\s?필요(?:가|는)?\s?없|\b(?:no need to|don't need to|do not need to|"
                          r"not needed|no longer needed|needn't)\b", re.IGNORECASE)
 # "…, but there'll be hundreds more", "need to sanity check it": more of the work to come
-_MORE_TO_COME = re.compile(r"\b(?:more to (?:come|go|do)|(?:hundreds|dozens|lots|loads|plenty|a lot|many) more|there'?ll be "
+_MORE_TO_COME = re.compile(r"\b(?:more to (?:come|go|do)|(?:half|most|rest|some|bits?|lots?|a few|a couple|\d+|two|three|"
+                           r"four|five|six|seven|eight|nine|ten)\b(?: of)?(?: the| it| them)?(?: \w+)? (?:left )?to go|(?:hundreds|dozens|lots|loads|plenty|a lot|many) more|there'?ll be "
                            r"(?:more|others)|(?:need|needs|have|has) to (?:sanity[- ]check|check|test|verify|double[- ]check|"
                            r"tidy|clean up|finish))\b|더\s?(?:남았|있을|나올)|확인해\s?봐야", re.IGNORECASE)
 # "Mm, not quite.", "어 아직 아니던데요?": what was just said done is disputed
@@ -687,6 +705,10 @@ class MeetingReader:
         self.done_asked: tuple[int, BoardTicket, str | None, float] | None = None  # "Is X done?" just asked
         self.corrected: tuple[int, str] | None = None  # (line, ticket) whose earlier move that line took back
         self.taken_back: set[str] = set()  # board tickets whose move the meeting took back
+        # What the move model reads of each line, kept once read (`moves.candidates`, called twice per meeting):
+        # how well each line names each board ticket, and the report words' chances
+        self.line_names: list[dict[str, float]] | None = None
+        self.report_words: np.ndarray | None = None
         self.speaker: str | None = None  # who is speaking now
         self.in_detail = False  # reading a detail of the item under discussion (see _detail)
         self.line_said = ""  # the clause just before, in this utterance, when it stated nothing itself
@@ -881,6 +903,8 @@ class MeetingReader:
         self.folded = any(clause.ignored == "folded" for clause in clauses)
         self.read_lines.append((utterance, text, clauses))
         pending, self.done_asked = self.done_asked, None
+        if _LATE_CORRECTION.search(text):
+            self._retract(text, utterance.index, clauses)
         for self.clause_at, clause in enumerate(clauses):
             self.clock += 1
             asked = asked or clause.ignored == "question" or bool(clause.statement and clause.statement.request)
@@ -888,7 +912,11 @@ class MeetingReader:
             if move is not None:
                 moves.append(move)
             self.line_said = clause.text if clause.statement is None else ""
-            if clause.ignored == "question":
+            if clause.ignored == "question" or (
+                    clause.statement is not None and clause.statement.intent == Intent.TODO and "?" not in text
+                    and re.match(r"(?:so\s+|and\s+|okay\s+|ok\s+)?(?:can|could|shall)\s+(?:we|i|you)\s+close\b",
+                                 clause.text, re.IGNORECASE)):
+                # "so can we close the batching one": asked, though the recognizer wrote no question mark
                 self._asked_if_done(clause.text, utterance.index)
         if (pending is not None and not moves and utterance.index == pending[0] + 1 and speaker
                 and speaker != pending[2] and _YES.match(text) and not _NOT_QUITE.search(text)
@@ -904,10 +932,18 @@ class MeetingReader:
             self._part_left(text)
         if (not moves and self.last_move is not None and self.last_move[1] in self.updates
                 and 0 < utterance.index - self.last_move[0] <= (2 if _DISPUTED.match(text) else 3)
-                and ((_DISPUTED.match(text) and self.question_line != utterance.index - 1) or _KEPT_OPEN.search(text))):
+                and ((_DISPUTED.match(text) and (self.question_line != utterance.index - 1
+                                                 or (pending is not None and pending[1].id == self.last_move[1])))
+                     or _KEPT_OPEN.search(text))):
             # "eighty eight, I'd call that done." "mm, not quite. on site it's tripping…" / "so that stays in
-            # progress": said done, then disputed or kept open: the ticket is under way, not done
+            # progress": said done, then disputed or kept open: the ticket is under way, not done. So too a "not
+            # yet" to "so can we close it?" asked of the item just said done
             self._part_left(text)
+        if (self.recent and speaker and speaker != self.last_speaker and _FOLD_IN.search(text)
+                and self.recent[-1][0] == utterance.index - 1):
+            # "I'll need a callout history table. Is that its own ticket or do I just fold it in?" "Fold it in, it's
+            # the same piece of work.": no ticket of its own
+            self.tickets = [t for t in self.tickets if not t.lines() <= {utterance.index - 1}]
         if not moves and self.recent and speaker and speaker != self.last_speaker:
             answered = self._answered_by_results(utterance.index, text, clauses, evidence)
             if answered is not None:
@@ -1172,6 +1208,8 @@ class MeetingReader:
         """Something too small to be a ticket said about the item under discussion: "I branched off and
         started" / "finished the colour part" mean that item is under way; "can you build that API?" asks
         for it."""
+        if _BECAUSE.search(statement.clause) and content_words(statement.obj):
+            return None  # "… 바꿔야 될 것 같은데요. 사진 업로드 고친 게 2.13.1에 들어갔으니까": why, about something else
         topic = self.topic
         if topic is None or line - topic.line > CONTEXT_LINES:
             return None
@@ -1281,9 +1319,42 @@ class MeetingReader:
         if ticket is not None and score >= MATCH:
             self.done_asked = (line, ticket, self.speaker, score)
 
+    def _retract(self, text: str, line: int, clauses: list[Clause]) -> None:
+        """ "Sorry, back to the cover. I said done, it isn't, actually.", "제가 아까 OCR 끝났다고 했는데 정정할게요.
+        … 그건 아직 작업 중이에요": a correction that names, even loosely, one of the tickets earlier lines said done
+        takes that done back. The ticket is under way when it was to do and the line says work started ("PR은
+        올렸는데 …"); otherwise it keeps the status it had ("I have not even started it. Please don't move it.")."""
+        said_done = [u for u in self.updates.values() if u.to_status == TicketStatus.DONE
+                     and u.evidence.index is not None and u.evidence.index < line]
+        if not said_done:
+            return
+        item = _CORRECTED_ITEM.search(text)
+        named = self.board.scores((text, *naming_phrases(text), *(c.text for c in clauses),
+                                   *((item.group("en") or item.group("ko"),) if item else ())))
+        ranked = sorted(said_done, key=lambda u: -named.get(u.ticket_id, 0.0))
+        best = named.get(ranked[0].ticket_id, 0.0)
+        if best < LOOSE / 2 or (len(ranked) > 1 and best - named.get(ranked[1].ticket_id, 0.0) < GATHER_MARGIN):
+            return
+        moved = ranked[0]
+        started = (any(c.statement is not None and c.statement.intent == Intent.IN_PROGRESS
+                       and not _LATE_CORRECTION.search(c.text) for c in clauses)
+                   and not any(c.ignored == "negated" and _NOT_STARTED.search(c.text) for c in clauses))
+        if moved.from_status == TicketStatus.TODO and started:
+            self.updates[moved.ticket_id] = moved.model_copy(update={"to_status": TicketStatus.IN_PROGRESS})
+            self.status[moved.ticket_id] = TicketStatus.IN_PROGRESS
+        else:
+            del self.updates[moved.ticket_id]
+            self.status[moved.ticket_id] = moved.from_status
+        self.corrected = (line, moved.ticket_id)
+        self.taken_back.add(moved.ticket_id)
+        ticket = next(t for t in self.board.tickets if t.id == moved.ticket_id)
+        self._focus(line, board=ticket, score=MATCH)  # "… 정정할게요. PR은 올렸는데 …": the rest is about it
+
     def _correct_earlier(self, text: str, line: int) -> None:
         """ "Sorry, scratch what I said earlier. 310's not merged.": a move of an earlier line, named again and
         denied with a correction, is undone."""
+        if self.corrected is not None and self.corrected[0] == line:
+            return  # taken back already (`_retract`)
         ticket, score = self.board.best(text)
         moved = self.updates.get(ticket.id) if ticket is not None and score >= MATCH else None
         if ticket is None or moved is None or moved.evidence.index is None or moved.evidence.index >= line:
@@ -1487,6 +1558,8 @@ class MeetingReader:
         if (target is None or self.recap or ticket.id in self.dropped or self.corrected == (at, ticket.id)
                 or not allowed_transition(current, target, Cause.SPEECH)):
             return None
+        if by_hand_not_automated(statement.clause, ticket.title):
+            return None  # "제가 수기로 환급 처리 다 끝냈어요" is the work done by hand, not "중복 공제 건 자동 환급"
         if (target == TicketStatus.DONE and current == TicketStatus.IN_PROGRESS and self.last_move is not None
                 and self.last_move[:2] == (at, ticket.id) and self.last_move[3] == TicketStatus.TODO
                 and (not _SHIPPED.search(statement.clause) or _STILL_GOING.search(self._rest_of_line(statement))

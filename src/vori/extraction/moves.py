@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import numpy as np
 
 from vori.extraction import lines
-from vori.extraction.rules.common import Clause, Intent, Statement
+from vori.extraction.rules.common import Clause, Intent, Statement, by_hand_not_automated
 from vori.extraction.schema import BoardTicket, Evidence, StatusUpdate
 from vori.tickets.status import ORDER, TicketStatus
 
@@ -102,10 +102,11 @@ def report_chances(reader: MeetingReader) -> np.ndarray:
 
 
 def candidates(reader: MeetingReader, report_words: np.ndarray | None = None,
-               every_line: bool = False) -> list[Candidate]:
+               every_line: bool = False, rule_moves_only: bool = False) -> list[Candidate]:
     """Every (report line without a move of the rules, status it reports, ticket that could still move there).
     `report_words`: the report words' chances for the lines read (the shipped model's when not given).
-    `every_line`: the lines the rules moved a ticket on too, with the board as it was before the meeting."""
+    `every_line`: the lines the rules moved a ticket on too, with the board as it was before the meeting.
+    `rule_moves_only`: of those, only the tickets the rules moved on each line (what `veto_moves` weighs)."""
     from vori.extraction.local import _title, leading_phrases, naming_phrases
 
     def named(text: str) -> dict[str, float]:
@@ -113,22 +114,28 @@ def candidates(reader: MeetingReader, report_words: np.ndarray | None = None,
 
     moved = {u.evidence.index for u in reader.updates.values()}
     in_ticket = {i for t in reader.tickets for i in t.lines()}
-    scores: list[dict[str, float]] = []
+    if reader.line_names is None or len(reader.line_names) != len(reader.read_lines):
+        reader.line_names = [named(text) for _, text, _ in reader.read_lines]
+    scores = reader.line_names
     seen: dict[str, float] = {}  # each ticket's best score on the lines so far
     before: list[dict[str, float]] = []
-    for _, text, _ in reader.read_lines:
+    for found in scores:
         before.append(dict(seen))
-        found = named(text)
-        scores.append(found)
         for key, value in found.items():
             seen[key] = max(seen.get(key, 0.0), value)
     korean = float(reader.korean())
-    said_so = report_chances(reader) if report_words is None else report_words
+    if report_words is None:
+        if reader.report_words is None or len(reader.report_words) != len(reader.read_lines):
+            reader.report_words = report_chances(reader)
+        said_so = reader.report_words
+    else:
+        said_so = report_words
     reported = lines.neighbours(1.0 - said_so[:, 0])  # done or started, by the words alone: line, before, after
     found_all: list[Candidate] = []
     before_meeting = {t.id: t.status for t in reader.board.tickets}
+    ruled = {(u.evidence.index, u.ticket_id) for u in reader.updates.values()}
     for i, (utterance, text, clauses) in enumerate(reader.read_lines):
-        if utterance.index in moved and not every_line:
+        if (utterance.index in moved and not every_line) or (rule_moves_only and utterance.index not in moved):
             continue
         status = before_meeting if utterance.index in moved else reader.status
         reports = [c.statement for c in clauses if c.statement is not None and c.statement.intent in _TARGET
@@ -163,6 +170,9 @@ def candidates(reader: MeetingReader, report_words: np.ndarray | None = None,
                      and t.id not in reader.taken_back]
             subject = named(_title(statement.obj) or statement.obj) if statement.obj else {}
             for ticket in open_:
+                if by_hand_not_automated(text, ticket.title) or (
+                        rule_moves_only and (utterance.index, ticket.id) not in ruled):
+                    continue
                 score, near = at(i, ticket.id), context.get(ticket.id, 0.0)
                 row = [score, subject.get(ticket.id, 0.0), at(i - 1, ticket.id), at(i - 2, ticket.id),
                        at(i - 3, ticket.id), at(i + 1, ticket.id), before[i].get(ticket.id, 0.0),
@@ -254,7 +264,7 @@ def veto_moves(reader: MeetingReader, model: Chances) -> None:
     before the meeting."""
     if not reader.updates:
         return
-    found = candidates(reader, every_line=True)
+    found = candidates(reader, every_line=True, rule_moves_only=True)
     if not found:
         return
     for candidate, chance in zip(found, model.chances(rows(found)), strict=True):

@@ -81,3 +81,15 @@ def is_korean(text: str) -> bool:
 def words(text: str) -> frozenset[str]:
     """A word list written as text (one place for the lexicons' many words)."""
     return frozenset(text.split())
+
+
+# Work done by hand, and work a ticket automates
+_BY_HAND = re.compile(r"\b(?:by hand|manually|hand-?(?:patched|fixed|edited|entered|corrected|keyed))\b|수기로|수동으로|손으로|"
+                      r"일일이|직접\s?(?:입력|수정|처리|돌려)", re.IGNORECASE)
+_AUTOMATIC = re.compile(r"\bauto(?:matic|mated|mate|matically)?\b|\bauto-|자동", re.IGNORECASE)
+
+
+def by_hand_not_automated(said: str, title: str) -> bool:
+    """ "제가 수기로 환급 처리 다 끝냈어요", "I re-ran them by hand": the work done by hand is not the ticket that
+    automates it ("중복 공제 건 자동 환급")."""
+    return bool(_BY_HAND.search(said) and _AUTOMATIC.search(title) and not _AUTOMATIC.search(said))

@@ -33,6 +33,18 @@ _CLAUSE = re.compile(
     r"|\s*,\s+(?=(?:about|around|roughly|almost|nearly|maybe)\s+(?:a|an|half|one|two|\d)\b)"
     r"|\s*,\s+(?=(?:the|our|my)\s+\S+(?:\s+\S+)?\s+(?:is|are|was|were|has|have)\b)"
     r"|\s*,\s+(?=(?:the|our|my)\s+(?:\S+\s+)?\S+?'(?:s|re)\s)"
+    # "the boarding page was throwing five hundreds over the weekend, patched, it loads now": the fault, then its fix
+    r"|\s*,\s+(?=(?:patched|hot-?fixed|fixed|(?:pushed|shipped|put out|deployed) a (?:fix|patch|hotfix))"
+    r"(?:\s+(?:last night|yesterday|this morning|today|earlier))?\s*(?:[,.]|$))"
+    # "that went out Friday I just never moved the card": the report, then the board not kept up
+    r"|\s+(?=(?:i|we)\s+(?:just\s+)?(?:never|didn't|did not|forgot to|haven't)\s+(?:moved?|updated?|dragged?|closed?)\s+"
+    r"(?:the\s+|my\s+)?(?:card|ticket|board)\b)"
+    # "I've pulled it over and started stubbing the export": a second report, with the same subject
+    r"|\s+and\s+(?=(?:started|began|kicked off|got going on)\s+\w+ing\b)"
+    # "Reconcile's still going, renderer's done": a second item and its state
+    r"|\s*,\s+(?=(?!(?:the\s+)?(?:pr|mr|branch|build|fix|patch|change|code|ticket|it|that|this|everything|rest|"
+    r"nobody|somebody|someone|no one|everyone|everybody|anyone|he|she|who|what|there|here)'s)"
+    r"(?:[\w-]+\s+)?[\w-]+'s\s+(?:done|finished|merged|shipped|live|ready|fixed|deployed|still|started|sorted)\b)"
     r"|\s*,\s+(?=(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+(?:of|out of)\s)"
     r"|\s*,\s+(?=(?:actually\s+no|no\s+wait|wait|sorry|oh\s+wait|scratch\s+that|well,?\s+no|no,?\s+sorry|"
     r"no,?\s+no)\b)"
@@ -52,6 +64,7 @@ _NOT_NAMES = ("The|This|That|These|Those|Then|Today|Tomorrow|Yesterday|Meanwhile
               "Hey|Hi|Thanks|Honestly|Basically|Quick|Update|Morning|Afternoon|Merged|Shipped|Deployed|Done|Fixed")
 _NAME = rf"(?-i:(?!(?:{_NOT_NAMES})\b)[A-Z][a-z]+(?:\s(?!(?:{_NOT_NAMES})\b)[A-Z][a-z]+)?)"
 _WHO = rf"(?P<who>I|we|you|he|she|they|{_NAME})"
+_AFTER_WHO = r"(?:\s+|(?='))"  # a space, or "'ve", "'m": not "Con" + "sent forms"
 
 _REQUEST = re.compile(
     rf"^(?:(?P<to>{_NAME})\s*,\s*)?(?:hey\s+)?(?:(?:while|when|once|since|after|before|if)\s+[^,?]{{3,60}},\s*)?"
@@ -63,7 +76,12 @@ _NEED_SOMEONE = re.compile(
     r"^(?:so\s+|also\s+|and\s+)*(?:we|i)\s+(?:still\s+|also\s+|really\s+)*(?:need|want)\s+(?:someone|somebody|"
     r"a volunteer|an owner|one of you|a person)\s+to\s+(?P<obj>.+)$"
     r"|(?:^|\b(?:agreed|said|decided)\s+(?:that\s+)?)(?:someone|somebody|one of us)\s+(?:should|needs to|has to|must|"
-    r"will have to|ought to)\s+(?P<obj2>.+)$", _F)
+    r"will have to|ought to)\s+(?P<obj2>.+)$"
+    # "someone add search to it", "also someone write the incident summary": the bare verb, asked of anyone
+    r"|^(?:(?:also|and|so|ok|okay|then)\W+)*(?:someone|somebody|one of you)\s+(?!(?:is|was|were|has|had|did|does|said|"
+    r"says|asked|told|found|else|who|that|from|on|in|at|with|broke|took|made|left|sent|wrote|got|put|saw|came|went|"
+    r"ran|tried|reported|complained|mentioned|noticed|called|emailed|pinged|already|just|probably|must|might|may|"
+    r"could|would|will|can|should|needs|'s|'d|'ll)\b)(?P<obj3>(?![a-z]+ed\b)[a-z]+\s+\S.*)$", _F)
 _GIVE_ME = re.compile(r"^(?:just\s+)?(?:give|assign|hand|pass|throw)\s+(?:it|that|this|them)\s+(?:to|over to)\s+me\b"
                       r"|^(?:leave|put)\s+(?:it|that|this)\s+(?:with|on)\s+me\b|^put me (?:on|down for) (?:it|that)\b", _F)
 _WHO_WANTS = re.compile(r"^(?:does\s+)?(?:someone|anyone|anybody|somebody)\s+want(?:s)?\s+(?:it|that|this|to take (?:it|that))\??$",
@@ -74,7 +92,7 @@ _IMPERATIVE = re.compile(
     rf"^(?:(?P<to>{_NAME})\s*,\s*)?(?:please|pls|make sure (?:to|you)|remember to|don't forget to)\s+(?P<obj>.+)$",
     _F)
 _FUTURE = re.compile(
-    rf"^(?:{_WHO}\s*)?(?:(?:'ll|will|shall|am going to|'m going to|is going to|are going to|'re going to|gonna|"
+    rf"^(?:{_WHO}{_AFTER_WHO})?(?:(?:'ll|will|shall|am going to|'m going to|is going to|are going to|'re going to|gonna|"
     r"need to|needs to|need(?=\s+(?:a|an|some|more|better|proper)\s)|needs(?=\s+(?:a|an|some|more|better|proper)\s)|"
     r"have to|has to|should|must|plan to|plans to|am planning to|'m planning to|intend to|"
     r"can|am able to|'ll be|will be|want to|wants to|'d like to|would like to|am supposed to|is supposed to|"
@@ -100,7 +118,7 @@ _DONE_WORDS = (r"done|finished|wrapped|complete|completed|shipped|merged|merged 
                r"cut over|"
                r"out the door|wrapped up|closed|closed out|fixed|resolved|good to go|landed|launched|rolled out|"
                r"sorted|sorted out|signed off|approved|delivered|published|in prod|on prod|up and running|"
-               r"working now|all set|over the line|across the line|behind us|booked|paid|locked in|posted|"
+               r"working now|all set|over the line|across the line|behind us|booked|paid|locked in|posted|final|finali[sz]ed|"
                r"(?:switched off|shut down|powered down)(?!\s+(?:until|till|for now|temporarily|while))|decommissioned|"
                r"available to (?:all|every|everyone|everybody|users|customers|the public|clients|members|staff)")
 _DONE_SUBJECT = re.compile(
@@ -108,7 +126,7 @@ _DONE_SUBJECT = re.compile(
     r"now|finally|just|went|officially))(?:\s+(?:now|all|finally|fully|officially|totally|completely|already|just|basically|"
     r"pretty much|been|also|actually|successfully|out))*\s+(?P<state>" + _DONE_WORDS + r")\b(?P<rest>.*)$", _F)
 _DONE_VERB = re.compile(
-    rf"^(?:{_WHO}\s*)?(?:(?:have|has|'ve|had|just|finally|already|also|actually|successfully|officially)\s+)*"
+    rf"^(?:{_WHO}{_AFTER_WHO})?(?:(?:have|has|'ve|had|just|finally|already|also|actually|successfully|officially)\s+)*"
     r"(?P<verb>finished|completed|shipped|merged|deployed|released|wrapped up|closed out|closed|fixed|resolved|"
     r"landed|launched|rolled out|pushed out|published|delivered|sorted out|knocked out|got through|took care of|"
     r"finished up|wrapped|nailed down|put out|got done|completed the work on|cut|submitted|sent out|sent|"
@@ -118,7 +136,7 @@ _DONE_VERB = re.compile(
     r"tracked down|figured out|got rid of|ported|bumped|renamed|split|shipped out|shut off|shut down|switched off|"
     r"took down|tore down|took out|ripped out|threw out|put in|wired up|spun up|stood up|brought up)\s+(?P<obj>.+)$", _F)
 _DONE_WITH = re.compile(
-    rf"^(?:{_WHO}\s*)?(?:am|'m|are|'re|is|'s)?\s*(?:all\s+)?(?:done|finished)\s+with\s+(?P<obj>.+)$", _F)
+    rf"^(?:{_WHO}{_AFTER_WHO})?(?:am|'m|are|'re|is|'s)?\s*(?:all\s+)?(?:done|finished)\s+with\s+(?P<obj>.+)$", _F)
 _DONE_VERB_TAIL = re.compile(
     # "we went through it together": people going through something with someone read it, they did not finish
     # it ("I went through all 212 locations by hand" did)
@@ -131,7 +149,7 @@ _DONE_VERB_TAIL = re.compile(
     r"with\s+(?:the|last|this|yesterday's|today's|\w+day's)\b))|"
     r"went to (?:a hundred|one hundred|100)\s?(?:percent|%)|rolled out to (?:everyone|everybody|all|100))\b", _F)
 _DID = re.compile(
-    rf"^(?:{_WHO}\s*)?(?:already\s+|actually\s+|also\s+|finally\s+)*did\s+(?:(?:already|actually|finally)\s+)*"
+    rf"^(?:{_WHO}{_AFTER_WHO})?(?:already\s+|actually\s+|also\s+|finally\s+)*did\s+(?:(?:already|actually|finally)\s+)*"
     r"(?:(?P<verb>finish|complete|ship|merge|deploy|release|wrap up|close out|close|fix|resolve|land|launch|"
     r"roll out|publish|deliver|migrate|upgrade|set up|write|add|implement|build|get)\s+)?(?P<obj>.+)$", _F)
 _STATUS_WORD = re.compile(r"\b(?:" + _DONE_WORDS + r"|started|starting|working|in progress|begun|kicked off|hooked up|"
@@ -146,11 +164,12 @@ _PROGRESS_SUBJECT = re.compile(
     r"kind of\s+|sort of\s+|kinda\s+|basically\s+|more or less\s+)*"
     r"(?P<state>in progress|underway|under way|ongoing|in review|in a branch|on a branch|in a draft pr|in code review|being worked on|being reviewed|"
     r"being tested|halfway done|half done|started|in flight|in qa|in testing|moving(?!\s+(?:to|over|across|into|off|out)\b)|coming along|"
-    r"partially done|mostly done|almost done|nearly done|close to done|getting there|in the works|in development)\b",
+    r"partially done|mostly done|almost done|nearly done|close to done|getting there|in the works|in development|"
+    r"(?<=still )going(?!\s+(?:to|out|live|in|on|up|through|ahead|away|back|well|fine|ok|okay)\b))\b",
     _F)
 _PROGRESS_VERB = re.compile(
-    rf"^(?:{_WHO}\s*)?(?:(?:have|has|'ve|just|finally|already|also|actually|officially|kind of|sort of|kinda|sorta)\s+)*"
-    r"(?P<verb>started|starting|started on|moved on to|moving on to|began|begun|commenced|commenced work on|kicked off|grabbed|took on|claimed|"
+    rf"^(?:{_WHO}{_AFTER_WHO})?(?:(?:have|has|'ve|just|finally|already|also|actually|officially|kind of|sort of|kinda|sorta)\s+)*"
+    r"(?P<verb>started|starting|started on|moved on to|moving on to|began|begun|commenced|commenced work on|kicked off|grabbed|took on|(?<!just )(?<!only )claimed|"
     r"poked at|poked around in|hacked on|tinkered with|dug into|did kick off|did start|did begin|picked up|jumped on|dove into|dived into|"
     r"got started on|got going on|got going with|made progress on|made a start on|opened a pr for|put up a pr for|"
     r"had a go at|had a crack at|had a stab at|took a stab at|took a crack at|took a first pass at|"
@@ -159,7 +178,7 @@ _PROGRESS_VERB = re.compile(
     r"(?:(?:working|work|looking|chipping away|chipping|poking|digging|hacking|plugging away|grinding)\s+"
     r"(?:on|at|into|through)\s+)?(?P<obj>.+)$", _F)
 _PROGRESSIVE = re.compile(
-    rf"^(?:{_WHO}\s*)?(?:am|'m|are|'re|is|'s)\s+(?:(?:still|currently|now|actively|already|also|just|busy|"
+    rf"^(?:{_WHO}{_AFTER_WHO})?(?:am|'m|are|'re|is|'s)\s+(?:(?:still|currently|now|actively|already|also|just|busy|"
     r"mostly|mainly|right now)\s+)*(?P<verb>[a-z]+ing)\s+(?P<obj>.+)$", _F)
 _NOT_PROGRESS = words(
     "going thinking wondering hoping planning waiting having feeling doing being getting trying looking "
@@ -168,7 +187,7 @@ _NOT_PROGRESS = words(
     "shelving closing holding dialling dialing calling joining driving travelling traveling commuting sitting cutting "
     "telling complaining")
 _CONTINUING = re.compile(
-    rf"^(?:{_WHO}\s*(?:am|'m|are|'re|is|'s|'ve been|have been|has been|'s been|'d been|had been)\s+)?"
+    rf"^(?:{_WHO}{_AFTER_WHO}(?:am|'m|are|'re|is|'s|'ve been|have been|has been|'s been|'d been|had been)\s+)?"
     r"(?:(?:still|currently|now|actively|also|mostly|right now)\s+)*(?:working on|focusing on|busy with|"
     r"continuing (?:with|on)|chipping away at|plugging away at|poking at|hacking on|tinkering with|fiddling with|"
     r"wrestling with|fighting with|grinding on|grinding through|heads down on|deep in|knee-deep in|"
@@ -248,6 +267,8 @@ _DROPPED = re.compile(
     r"park|shelve|shelved|(?<!\ba )(?<!\bthe )(?<!\bon )cancel(?! (?:page|button|flow|link|option|screen|endpoint|"
     r"request|reason|policy|fee|window)\b)|cancelled|canceled|descope|descoped|not this sprint|not a priority|"
     r"no longer needed|not needed|scrap|scrapped|abandon|abandoned|put (?:it|that|this) aside|"
+    # "Finance said no to the capex, so that's off the list for this year"
+    r"off (?:the|our) (?:list|board|roadmap|table) for (?:this \w+|now|the (?:year|quarter|time being|foreseeable))|"
     r"table (?:it|that)|table this(?! (?:week|sprint|month|quarter|morning|afternoon|evening|year)\b)|tabled|revisit (?:it|that|this)? ?later|later this year|not now|for another time)\b",
     _F)
 _EXTERNAL = re.compile(
@@ -518,9 +539,9 @@ def _statement(intent: Intent, clause: str, obj: str, who: str | None, speaker: 
 
 def _searching(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """The same pattern found after other words ("Meanwhile I kicked off …"), with a subject required."""
-    prefix = f"^(?:{_WHO}\\s*)?"
+    prefix = f"^(?:{_WHO}{_AFTER_WHO})?"
     assert pattern.pattern.startswith(prefix), pattern.pattern[:40]
-    subject = rf"(?<![\w'])(?P<who>I|we|you|he|she|they|{_NAME})\s*"
+    subject = rf"(?<![\w'])(?P<who>I|we|you|he|she|they|{_NAME}){_AFTER_WHO}"
     return re.compile(subject + pattern.pattern[len(prefix):], pattern.flags)
 
 
@@ -571,7 +592,8 @@ def _request(clause: str, speaker: str | None) -> Statement | None:
         return _statement(Intent.TODO, clause, "it", None, speaker, request=True, confidence=0.8)
     match = _NEED_SOMEONE.search(clause)
     if match:
-        return _statement(Intent.TODO, clause, match.group("obj") or match.group("obj2"), None, speaker, request=True,
+        return _statement(Intent.TODO, clause, match.group("obj") or match.group("obj2") or match.group("obj3"), None,
+                          speaker, request=True,
                           confidence=0.8)
     match = _WHO_CAN.match(clause)
     if match:
@@ -628,10 +650,11 @@ _DECLARED_DONE = re.compile(
     r"sorted|rounded|tied|buttoned|set|hooked|wired|cleaned|patched|locked)\s+(?:it|that|this|them)\s+(?:out|up|off|down)\b|\b(?:(?:calling|call|consider|mark|marking|count|counting)\s+(?:it|that|this|them)(?:\s+(?:one|item|ticket|task|piece))?\s+(?:as\s+)?"
     r"(?:done|fixed|finished|complete|closed|resolved)|(?:it|that|this)(?:\s+one)?\s+can\s+(?:be\s+)?close[d]?|"
     r"(?:i'd|i would|i'll)\s+say\s+(?:we\s+)?(?:can\s+)?close\s+(?:it|that|this)\b|"
-    r"(?:that's|it's|that is|it is|this is)\s+off\s+(?:the|my|our)\s+(?:list|plate|board)"
+    r"(?:that's|it's|that is|it is|this is)\s+off\s+(?:the|my|our)\s+(?:list|plate|board)(?!\s+for\s+(?:this|now|the)\b)"
     r"(?!.*\b(?:has|have|'s got|took|taken|taking|owns|picked)\s+(?:it|that|this)\b)|"
-    r"(?:qa|legal|product|design|security|compliance|the client|the customer|ops|finance)\s+(?:has\s+|have\s+)?"
-    r"signed\s+(?:it|that|this|them)\s+off\b|"
+    r"(?:qa|legal|product|design|security|compliance|the client|the customer|ops|finance|(?-i:[A-Z][a-z]+))\s+"
+    r"(?:has\s+|have\s+)?signed\s+(?:it|that|this|them)\s+off\b|"
+    r"^(?:and\s+|so\s+)?(?:that's|that is)\s+(?:the lot|all of them|the last of (?:them|it))(?=\s*[.!]*$)|"
     r"(?:that's|that is)\s+me\s+(?:all\s+)?done\b(?!\s+(?:for|with)\s+(?:today|now|the day|this))|"
     r"(?:we|you)\s+can\s+close\s+(?:it|that|this)|ready\s+to\s+close|"
     r"(?:comfortable|happy|fine|okay|ok)\s+(?:closing|to close|calling)\s+(?:it|that|this)(?:\s+(?:done|finished|complete))?|"
@@ -701,7 +724,8 @@ _ROLLED_BACK = re.compile(r"\b(?:roll(?:ed|ing)?|rolled)\s+(?:it|that|this|them|
 # "Done.", "Fixed!", "All merged": the answer to what was just asked about.
 _BARE_DONE = re.compile(r"^(?:(?:it's|it is|that's|that is|they're|they are)\s+(?:all\s+)?in\s+(?:prod|production|main|"
                         r"master)[.!]*$)|^out[.!]*$|^(?:i\s+)?(?:already did|already done|did it already|done already)[.!]*$|^(?:all |totally |fully |finally |already )?(?:done|finished|fixed|merged|shipped|deployed|"
-                        r"live|sorted|wrapped up|complete|completed|resolved|done and dusted|done done)(?:\s+(?:(?:as of|since)\s+)?(?:last night|yesterday|this morning|"
+                        r"live|sorted|wrapped up|complete|completed|resolved|done and dusted|done done|patched|hot-?fixed|"
+                        r"(?:pushed|shipped|put out|deployed) a (?:fix|patch|hotfix))(?:\s+(?:(?:as of|since)\s+)?(?:last night|yesterday|this morning|"
                         r"today|earlier|on (?:monday|tuesday|wednesday|thursday|friday)|(?:monday|tuesday|wednesday|"
                         r"thursday|friday)))?[.!]*$", _F)
 # "it's in the 4.12 build", "were both in the App Store build that went out", "are in and live", "both out".
@@ -747,7 +771,7 @@ _MODAL = re.compile(r"\b(?:will|'ll|would|'d|should|could|might|may|going to|gon
 
 # "I flipped those on for everything", "I threw that together on Sunday": done, said with a particle
 _PARTICLE_DONE = re.compile(
-    rf"^(?:{_WHO}\s*)?(?:(?:have|has|'ve|just|finally|already|also|actually|quickly)\s+)*"
+    rf"^(?:{_WHO}{_AFTER_WHO})?(?:(?:have|has|'ve|just|finally|already|also|actually|quickly)\s+)*"
     r"(?:(?:flipped|switched|turned)\s+(?P<on>it|that|this|those|them|these|(?:the|a|an|our|all)\s[\w' -]{2,40}?)\s+on|"
     r"(?:threw|put|knocked|pulled|hacked|cobbled)\s+(?P<together>it|that|this|those|them|these|(?:the|a|an|our)\s[\w' -]{2,40}?)"
     r"\s+together)\b", _F)
@@ -839,6 +863,10 @@ def _done(clause: str, speaker: str | None) -> Statement | None:
         rest = match.groupdict().get("rest") or ""
         if re.match(r"\s*(?:yet|soon|by(?! the way)|next|tomorrow|later|in\s+\w+\s+(?:days|weeks))", rest, _F):
             return None  # "will be done by Friday" / "done soon" is a plan, not a report
+        if (match.groupdict().get("state", "").lower() in ("booked", "locked in")
+                and re.match(r"\s*(?:for|on)\s+(?:the\s+)?(?:\d|next|tomorrow|\w+day\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+                             r"oct|nov|dec)\w*)", rest, _F)):
+            return None  # "their audit's booked for the 9th": when it will happen
         if (_PARTIAL.match(match.group("obj")) or _PARTIAL.match(match.group("obj").split(",")[-1].strip())
                 or re.search(r"\b(?:half|part|side|bit|piece)$", match.group("obj"), _F)):
             # "about a third of the sections are done", "the API half is done": the work it belongs to is under way.
@@ -1000,7 +1028,7 @@ _THIS_MEETING = re.compile(r"^(?:so\s+)?(?:this is|it's|welcome to)\s+(?:the|our
                            r"retrospective|postmortem|post-mortem|standup|stand-up|sync|planning|meeting|call)\b", _F)
 # "PR's up, not merged", "the MR for the export is open": written, waiting for review.
 _UP_FOR_REVIEW = re.compile(r"^(?:so\s+|and\s+|yeah,?\s+|okay,?\s+)?(?:the\s+|my\s+|a\s+)?(?:pr|pull request|mr|merge request|branch)"
-                            r"(?:\s+for\s+(?P<obj>.+?))?(?:'s|\s+is)\s+(?:up|open)\b(?!\s+(?:to|with)\b)", _F)
+                            r"(?:\s+for\s+(?P<obj>.+?))?(?:'s|\s+is)\s+(?:up|open|cut)\b(?!\s+(?:to|with)\b)", _F)
 _NOT_TOUCHED = re.compile(r"\b(?:touched|got to|gotten to|looked at)\b", _F)
 # "I should not say completed, some work is still there": a report taken back.
 # "Iain says …", "Priya told me …": a teammate's report, passed on
@@ -1011,6 +1039,24 @@ _MEANT_TO = re.compile(r"\b(?:was|were)\s+(?:going to|gonna|planning to|meaning 
                        r"get going|make a start)\b", _F)
 _UNSAY = re.compile(r"\b(?:should(?:n't| not)|shouldn't have)\s+(?:say|said|call(?:ed)? it)\s+(?:it's\s+|it\s+)?"
                     r"(?:done|completed|complete|finished)\b|\bwork is still there\b", _F)
+
+
+# "IDEXX v2, started mapping the payloads this morning", "RTK pairing, started poking at it Friday": the item said
+# first, then what was done to it, with no one named
+_FRONTED_REPORT = re.compile(
+    r"^(?P<obj>(?!(?:so|and|but|yeah|yes|ok|okay|well|also|then|me|um|uh|oh|sorry|actually|anyway|right|now|today|"
+    r"yesterday|this morning|last night|on monday|on friday)\b)[\w' .&/+-]{3,50}?),\s+(?:(?:i|we)\s+)?"
+    r"(?:just\s+|already\s+|finally\s+)?(?P<verb>started|got going on|began|picked up|kicked off|poked at|finished|merged|"
+    r"shipped|deployed|wrapped up)\b(?!\s+(?:it|that)\s+(?:back|off)\b)", _F)
+_STARTING = ("started", "got going on", "began", "picked up", "kicked off", "poked at")
+
+
+def _fronted_report(clause: str, speaker: str | None) -> Statement | None:
+    match = _FRONTED_REPORT.match(clause)
+    if match is None or _NEGATION.search(clause):
+        return None
+    intent = Intent.IN_PROGRESS if match.group("verb").lower() in _STARTING else Intent.DONE
+    return _statement(intent, clause, match.group("obj"), None, speaker, confidence=0.8)
 
 
 def analyze_clause(clause: str, speaker: str | None) -> Clause:
@@ -1077,7 +1123,7 @@ def analyze_clause(clause: str, speaker: str | None) -> Clause:
     # went with the last clause, the request is still this one.
     asked = _NEED_SOMEONE.search(clause) or _REQUEST.match(clause)
     statement = (_request(clause, speaker) if asked else None) or _future(
-        clause, speaker) or _done(clause, speaker) or _progress(clause, speaker)
+        clause, speaker) or _done(clause, speaker) or _progress(clause, speaker) or _fronted_report(clause, speaker)
     if statement is None:
         if _NEGATION.search(_without_contrast(clause)) and _STATUS_WORD.search(clause):
             return Clause(clause, None, "negated")  # "it's not merged yet"
@@ -1122,7 +1168,7 @@ def _negated(statement: Statement, scope: str) -> bool:
         scope, obj = _NEW_SUBJECT.split(scope, maxsplit=1)[0], _NEW_SUBJECT.split(obj, maxsplit=1)[0]
     return bool(_NEGATION.search(scope.replace(obj, " ", 1) if obj else scope) or re.search(
         r"\b(?:don't|doesn't|didn't|won't|can't|isn't|aren't)\b|^(?:nobody|no one|no-one|none of us|nothing)\b|"
-        r",\s*(?:nobody|no one|no-one|none of us)\b",
+        r",\s*(?:nobody|no one|no-one|none of us)\b|^not\b",  # "I'll not promise it": "not" went with the work
         obj,
         _F))  # "Nobody's started the PDF": the subject is the negation
 
@@ -1214,6 +1260,9 @@ _MORE_TO_DO = re.compile(r"\b(?:i'm|i am|we're|we are)\s+(?:now\s+)?(?:doing|on|
                          r"\bleft\b|\bstill\b|\bnot yet\b|\byet\s*[.!]*$", _F)
 
 
+# What is done waits for something before it counts: "it's sitting at zero percent traffic until the card's ready"
+_WAITS_UNTIL = re.compile(r"\b(?:sitting|sits|parked|waiting|stays|held|hidden|switched off|turned off|dark)\b[^.]*\b(?:until|till)\b"
+                          r"[^.]*\b(?:ready|done|merged|live|approved|signed off|finished|in)\b", _F)
 _BUT_NOT_UNTIL = re.compile(r"^[\s,;-]*but\b[^.]*\b(?:until|till|before)\b", _F)
 
 
@@ -1236,6 +1285,9 @@ def analyze(text: str, speaker: str | None) -> list[Clause]:
                 (c.statement is not None and c.statement.intent in (Intent.IN_PROGRESS, Intent.TODO))
                 or _MORE_TO_DO.search(c.text) for c in read[k + 1:])):
             landed.intent = Intent.IN_PROGRESS  # "Diversity's in, I'm doing the stock boost now": one part in
+        if (landed is not None and landed.intent == Intent.DONE and any(
+                c.statement is None and _WAITS_UNTIL.search(c.text) for c in read[k + 1:])):
+            landed.intent = Intent.IN_PROGRESS  # "I set up the A/B test … It's sitting at zero traffic until the card's ready"
         tail = text[text.find(clause.text) + len(clause.text):] if clause.text in text else ""
         if (landed is not None and landed.intent == Intent.DONE and not clause.text.rstrip().endswith((".", "!", "?"))
                 and _BUT_NOT_UNTIL.match(tail) and _NEGATION.search(tail.split(".")[0])):

@@ -16,11 +16,12 @@ from collections.abc import Collection
 from vori.extraction.rules.common import Clause, Intent, Statement, words
 
 _SENTENCE = re.compile(r"(?<=[.!?。])\s+|(?<=[다요죠음])\s*[,.]\s+(?=그리고|근데|그런데|그래서|하지만|그리고요)"
-                       r"|(?:(?<=어요)|(?<=아요)|(?<=에요)|(?<=예요)|(?<=니다)|(?<=든요)|(?<=데요)|(?<=네요)|(?<=세요))\s+(?=[가-힣A-Za-z])")
+                       r"|(?:(?<=어요)|(?<=아요)|(?<=에요)|(?<=예요)|(?<=니다)|(?<=든요)|(?<=데요)|(?<=네요)|(?<=세요)|(?<=로요)|"
+                       r"(?<=고요))\s+(?=[가-힣A-Za-z0-9])")
 # Clauses end in connective endings (-했고, -해서, -는데, -지만, -니까, -면서) as well as at conjunctions.
 _CLAUSE = re.compile(r"\s+(?:그리고|근데|그런데|하지만|그래서|그러고|그리고요|또)\s+"
                      r"|(?<=[고데만서며니])\s*,\s+(?=[가-힣A-Za-z])|(?<=요)\s*,\s+(?!그게|그건|이게|이건)(?=[가-힣A-Za-z])"
-                     r"|(?<=했고|됐고|있고|이고|였고|왔고|었고|았고|겠고|해서|돼서|되서|어서|아서|여서|워서|져서|쳐서|"
+                     r"|(?<=했고|됐고|있고|이고|였고|왔고|었고|았고|겠고|났고|갔고|냈고|봤고|줬고|켰고|껐고|썼고|렸고|쳤고|졌고|놨고|뒀고|해서|돼서|되서|어서|아서|여서|워서|져서|쳐서|"
                      r"는데|은데|인데|던데|니까|으니|면서|으며|하며)\s+(?!(?:있|계시|싶)[어어요었었습다지는고])"
                      r"|(?<!까지만)(?<=지만)\s+")
 _FILLER = re.compile(r"^(?:(?:음+|어+|그+|네+|예|아+|자|일단|그래서|그리고|근데|그럼|그러면|이제|저기|뭐|막|"
@@ -28,7 +29,7 @@ _FILLER = re.compile(r"^(?:(?:음+|어+|그+|네+|예|아+|자|일단|그래서|
 
 _QUESTION_END = re.compile(r"(?:\?|어떻게\s?(?:됐어|돼|되고\s?있어|돼\s?가|됐나|됐니)|나요|까요|습니까|는지요|을까|ㄹ까|한가요|인가요|었나|했나|됐나|건가요|거죠\?|"
                            r"죠\?|어요\?|에요\?|예요\?|[은는던]가요|래요\?|대요\?|니\?)\s*[?]?$")
-_REQUEST = re.compile(r"(?:주세요|주시겠어요|주시면|주실 ?수|줄 ?수 ?있|주실래요|줄래요|부탁(?:드립니다|드려요|해요|합니다)"
+_REQUEST = re.compile(r"(?:주세요|주시겠어요|주시면|주실 ?수|(?:(?<=[아어여해워와봐줘려내])|(?<=[아어여해워와봐줘려내]\s))줄 ?수 ?있|주실래요|줄래요|부탁(?:드립니다|드려요|해요|합니다)"
                       r"|맡아 ?주|가능할까요|해 ?줘|해 ?주라|하시죠|해 ?주시고)")
 _NEGATION = re.compile(r"(?:^|\s)(?:안|못)(?=\s|했|하|해|돼|됐|되|끝|나|갔|썼|봤|만들|올|들어)|않|아니|없습니다|없어요|"
                        r"없었|없네|지 ?말|못했|안됐|안 됐|아직입니다|아직이에요|아직이요|(?:^|\s)덜(?=\s|끝|됐|했)|"
@@ -77,6 +78,9 @@ _DECISION = re.compile(r"으?로 ?갈게요|으?로 ?가겠습니다|결정했|�
 
 # Predicates, read at the end of the clause. Each starts where the work's name ends.
 _DONE = re.compile(
+    # "어제 오후에 트래픽 전부 v2로 돌렸어": all of it now goes the new way
+    r"(?:트래픽|요청|호출|사용자|유저)\S*\s?(?:전부|다|모두|100\s?%|백\s?퍼센트)\s?(?:\S+\s)?\S*(?:으로|로)\s?"
+    r"(?:돌렸|넘겼|옮겼|전환했|바꿨|돌려\s?놨)|"
     r"(?:완료(?:했|됐|되었|하였|되어|처리|입니다|예요|이에요|상태|했어|됐어|요|하셨|\s*했|\s*됐|$)|끝났|끝냈|끝내셨|마치셨|끝내\s?놨|끝났어|"
     r"마무리(?:\s*(?:했|됐|되었|지었|지어|해\s?놨|해\s?뒀|단계))|마쳤|다\s?(?:했|됐|끝|만들었|고쳤|올렸|넣었|바꿨|옮겼|붙였)|"
     r"완료로\s?(?:보셔도|봐도|처리해도|치셔도|쳐도)|"
@@ -115,6 +119,8 @@ _DONE = re.compile(
     # "정리해놨어요", "올려뒀어요": done and left in place
     r"\S\s?(?:놨|뒀|두었|놓았)(?:어|어요|습니다|음|다|네|고|는데)|(?:^|\s)다\s?[가-힣]+(?:어서|아서|해서|여서)$|^(?:다\s?)?(?:했어요|했습니다|했음|했어|했죠)[.!]?$)")
 _PROGRESS = re.compile(
+    # "A/B 테스트는 오늘 아침에 트래픽 10퍼센트로 켰어요": let out to some of its users
+    r"트래픽\s?(?:\S+\s)?\d+\s?(?:%|퍼센트|프로)(?:로|만)\s?(?:켰|열었|돌렸|올렸|풀었)|"
     r"(?:(?:하고|보고|만들고|짜고|고치고|찾고|파고|알아보고|살펴보고|붙이고|들여다보고|진행하고|작업하고|개발하고|"
     r"구현하고|수정하고|테스트하고|검토하고|리뷰하고|정리하고|작성하고|준비하고|분석하고|조사하고|디버깅하고|옮기고|"
     r"붙잡고|돌리고|쓰고|그리고|잡고|손대고|만지고|다듬고|고민하고)\s?(?:있|계시)|"
@@ -131,7 +137,7 @@ _PROGRESS = re.compile(
 _TODO = re.compile(
     r"(?:겠습니다|겠어요|겠음|(?:야|하|해)겠네요|[ㄹ을할볼갈줄드릴올릴만들잡챙길붙일고칠짤넣을]게요|께요|[할볼갈] ?거예요|[할볼] ?거에요|"
     r"[할볼] ?겁니다|예정(?:입니다|이에요|이고|이라|이요|이니|인데|$)|계획(?:입니다|이에요)|야\s?(?:합니다|해요|돼요|됩니다|겠|할|하고)|"
-    r"주세요|주시겠어요|주시면|주실\s?수|줄\s?수\s?있|주실래요|부탁(?:드립니다|드려요|해요|합니다)|맡겠|맡을게|맡아|"
+    r"주세요|주시겠어요|주시면|주실\s?수|(?:(?<=[아어여해워와봐줘려내])|(?<=[아어여해워와봐줘려내]\s))줄\s?수\s?있|주실래요|부탁(?:드립니다|드려요|해요|합니다)|맡겠|맡을게|맡아|"
     r"해\s?줘요|해\s?줘$|해\s?주라|해\s?줄래|"
     r"야\s?(?:하는데|되는데|할\s?것\s?같|될\s?것\s?같|겠어요|겠네요)|"
     r"기로\s?(?:했|하죠|합시다|해요|하겠)|합시다|하시죠|봅시다|해\s?보죠|하죠$|하자$|필요합니다|필요해요|챙기겠|챙길게)")
@@ -540,6 +546,16 @@ def analyze(text: str, speaker: str | None, names: Collection[str] = ()) -> list
             if topic and before.statement.obj.startswith(topic.group(1) + " ") and before.statement.assignee:
                 # "보강은 준서 씨가 출석부 끝났으니까 …": the topic is what the request is about; what ended is the rest
                 before.statement.obj = before.statement.obj[len(topic.group(1)) + 1:]
+    if _DRAFT.search(text) and not _RELEASED.search(text):
+        # "상세 페이지 3차 시안이에요. … 그 아래에 관련 유물 캐러셀 넣었어요": what a draft shows is work under way, not
+        # finished; "배지 시안은 지난주에 끝내서 제플린에 올려놨어요. 개발은 아직이고요": nothing built yet, no report
+        unbuilt = _NOT_BUILT.search(text)
+        for clause in read:
+            if clause.statement is not None and clause.statement.intent == Intent.DONE:
+                if unbuilt:
+                    clause.statement, clause.ignored = None, "draft"
+                else:
+                    clause.statement.intent = Intent.IN_PROGRESS
     if any(_ONLY_LEFT.search(c.text) for c in read[1:]):
         # "API는 어제 만들어 놨어요. … 프론트만 붙이면 돼요": one piece is all that is left, so under way
         for k, clause in enumerate(read[:-1]):
@@ -549,6 +565,10 @@ def analyze(text: str, speaker: str | None, names: Collection[str] = ()) -> list
     return read
 
 
+# A draft being shown: "3차 시안이에요", "목업인데요"; and a release said with it
+_DRAFT = re.compile(r"시안|목업|와이어프레임|초안")
+_NOT_BUILT = re.compile(r"(?:개발|구현|작업)(?:은|는)?\s?(?:아직|전이|전입|안\s?(?:했|들어갔|시작))")
+_RELEASED = re.compile(r"배포|머지|운영|프로덕션|라이브|출시|오픈했|반영했|반영됐")
 # "잘 정리됐더라고요", "깔끔하게 잘 만들었던데요": praise of what someone made
 _PRAISE = re.compile(r"(?:^|\s)(?:깔끔하게\s|예쁘게\s|정말\s|진짜\s)?잘\s?(?:정리|만들|나왔|뽑|짰)\S*(?:더라고요|더라|던데요|던데|네요)")
 # A release still to come: "오늘 저녁 정기 배포 때 같이 나가요", "내일 배포할 예정이에요"
@@ -566,7 +586,8 @@ _LABEL = re.compile(r"^(?:그\s|저\s|아\s)?(?!(?:저|제|나|저희|우리|네
                     r"(?P<item>[가-힣A-Za-z0-9]+(?:\s[가-힣A-Za-z0-9]+){0,3}?)(?<![어아에예해세워와봐줘져켜내죠지고까니네데다래대서면게나걸거군잖])(?<![없있했됐같좋]\S)(?<![없있했됐같좋])"
                     r"(?:은|는)?요$")
 # "프론트만 붙이면 돼요", "문구만 바꾸면 끝나요": one piece is all that is left
-_ONLY_LEFT = re.compile(r"[가-힣A-Za-z]만\s(?:\S+\s){0,2}\S*면\s?(?:돼요|됩니다|돼|된다|끝나요|끝납니다|끝이에요|끝)")
+_ONLY_LEFT = re.compile(r"[가-힣A-Za-z]만\s(?:\S+\s){0,2}\S*면\s?(?:돼요|됩니다|돼|된다|끝나요|끝납니다|끝이에요|끝)"
+                        r"|[가-힣A-Za-z]만\s?남았")  # "촬영 후 확인 화면만 남았어요"
 
 
 def _analyze(text: str, speaker: str | None, names: Collection[str] = ()) -> list[Clause]:
