@@ -246,12 +246,16 @@ EN = [
     ("Right, I'll not promise it then.", "negated", "", None),  # "I'll not": a promise refused
     ("I just claimed it.", None, "", None),  # a name on the card, nothing started
     ("IDEXX v2, started mapping the payloads this morning", "IN_PROGRESS", "IDEXX v2", None),
+    ("It rode out with the same release.", "DONE", "It", None),
+    ("matching on microchip number works on her branch", "IN_PROGRESS", "matching on microchip number", "Ana"),
+    ("Lin can you put it together", "TODO", "put it together", "Lin"),
 ]
 
 KO = [
     ("어제 오후에 트래픽 전부 v2로 돌렸어", "DONE", "", None),  # all of it goes the new way now
     ("A/B 테스트는 오늘 아침에 트래픽 10퍼센트로 켰어요", "IN_PROGRESS", "A/B 테스트", None),
     ("인덱스를 안 타서 피크 때 DB에 부담 줄 수 있어요", None, "", None),  # a risk, not a request
+    ("작업실적 넘기는 매핑 테이블 정리 중이에요", "IN_PROGRESS", "매핑 테이블", None),
     ("그건 큐 전환 끝나고 하는 게 맞을 것 같아서", None, "", None),  # after it finishes: a plan
     ("지점 필터 어제 저녁에 프로덕션 나갔어", "DONE", "지점 필터", None),
     ("어제 저녁 배포에 태웠어", "DONE", "", None),
@@ -568,3 +572,22 @@ def test_what_a_draft_shows_is_not_work_finished() -> None:
     assert all(c.statement is None or c.statement.intent.value != "DONE" for c in read)
     released = korean.analyze("시안대로 만들어서 어제 운영에 배포했어요", "수빈")
     assert any(c.statement is not None and c.statement.intent.value == "DONE" for c in released)
+
+
+def test_a_need_said_to_someone_by_name_is_asked_of_them_and_a_fault_with_its_fix_is_no_blocker() -> None:
+    need = english.analyze("Hamid, we need the university test plots booked for drift testing", "Marta")
+    asked = need[-1].statement
+    assert asked is not None and asked.intent.value == "TODO" and asked.assignee == "Hamid" and asked.request
+    alone = english.analyze("we need the creds from IT", "Marta")[0].statement
+    assert alone is not None and alone.intent.value == "BLOCKED"
+    fixed = english.analyze("embed player on Safari, scrubbing was broken, pushed a fix last night, it's out", "Theo")
+    assert all(c.statement is None or c.statement.intent.value != "BLOCKED" for c in fixed)
+    report = english.analyze("that's been live since last night's release, and crew support says the calls stopped",
+                             "Ines")
+    assert report[0].statement is not None and report[0].statement.intent.value == "DONE"
+
+
+def test_a_fault_named_with_던_거요_is_a_sentence_of_its_own_before_its_fix() -> None:
+    read = korean.analyze("사진 업로드가 3G에서 타임아웃 나던 거요 업로드 전에 이미지 압축하게 바꿔서 어제 배포했어요", "동혁")
+    assert read[0].text.endswith("나던 거요") and read[0].statement is None
+    assert read[-1].statement is not None and read[-1].statement.intent.value == "DONE"

@@ -41,6 +41,9 @@ _CLAUSE = re.compile(
     r"(?:the\s+|my\s+)?(?:card|ticket|board)\b)"
     # "I've pulled it over and started stubbing the export": a second report, with the same subject
     r"|\s+and\s+(?=(?:started|began|kicked off|got going on)\s+\w+ing\b)"
+    # "that's been live since last night's release, and crew support says the calls have stopped": the report,
+    # then what someone else says of it
+    r"|\s*,\s+and\s+(?=(?:[\w'-]+\s+){0,2}(?:says|said|tells|told)\b)"
     # "Reconcile's still going, renderer's done": a second item and its state
     r"|\s*,\s+(?=(?!(?:the\s+)?(?:pr|mr|branch|build|fix|patch|change|code|ticket|it|that|this|everything|rest|"
     r"nobody|somebody|someone|no one|everyone|everybody|anyone|he|she|who|what|there|here)'s)"
@@ -67,7 +70,8 @@ _WHO = rf"(?P<who>I|we|you|he|she|they|{_NAME})"
 _AFTER_WHO = r"(?:\s+|(?='))"  # a space, or "'ve", "'m": not "Con" + "sent forms"
 
 _REQUEST = re.compile(
-    rf"^(?:(?P<to>{_NAME})\s*,\s*)?(?:hey\s+)?(?:(?:while|when|once|since|after|before|if)\s+[^,?]{{3,60}},\s*)?"
+    rf"^(?:(?P<to>{_NAME})(?:\s*,\s*|\s+(?=(?:can|could|would|will)\s+you\b)))?(?:hey\s+)?"
+    r"(?:(?:while|when|once|since|after|before|if)\s+[^,?]{3,60},\s*)?"
     r"(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|one of you)(?:\s+else)?"
     # "can anyone else on the app team pick it up?": who is asked, not the work
     r"(?:\s+(?:on|in|from)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:team|side|squad|crew))?"
@@ -143,6 +147,7 @@ _DONE_VERB_TAIL = re.compile(
     r"^(?!(?:i|we|you|they|he|she)\s+went through\s+(?:(?:it|that|this|them|those)\b|.*\b(?:together|with)\b))"
     r"(?P<obj>.+?)\s+(?:shipped|landed|went out|went live|launched|merged|deployed|finished|completed|"
     r"wrapped up|wrapped|succeeded|passed|went through|went across|moved across|copied across|got merged|got deployed|"
+    r"rode out|"
     r"got shipped|got fixed|got released|"
     # "That went in Thursday", "the fix went in with last night's build": landed, on a day or with a release
     r"(?:went in|went over)(?=\s+(?:on\s+)?(?:yesterday|today|last\s+\w+|this\s+morning|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
@@ -741,7 +746,10 @@ _WORKS_NOW = re.compile(r"^(?P<obj>.+?)\s+(?:works?|is working|are working)\s+(?
 # "I got the reset emails flowing in dev": works somewhere, not yet for users.
 _WORKS_SOMEWHERE = re.compile(
     r"^(?:i|we)\s+(?:'ve\s+|have\s+)?got\s+(?P<obj>.+?)\s+(?:working|running|flowing|going|passing)\s+"
-    r"(?:in dev|locally|on staging|in staging|on my machine|in the sandbox|against the sandbox)\b", _F)
+    r"(?:in dev|locally|on staging|in staging|on my machine|in the sandbox|against the sandbox)\b"
+    # "dedupe on import, matching on microchip number works on her branch"
+    r"|^(?P<obj2>.+?)\s+(?:works|is working|runs|passes)\s+(?:on (?:my|his|her|their|our|a|the) (?:branch|machine|laptop)|"
+    r"locally|in dev|on staging|in staging|in (?:the )?sandbox|against the sandbox)\b", _F)
 # "I took a first pass at shrinking the pictures", "opened a draft PR that removes 3.8": started.
 _FIRST_GO = re.compile(
     r"^(?:i|we)\s+(?:'ve\s+|have\s+)?(?:took|taken|had|made)\s+(?:a\s+)?(?:first\s+)?(?:pass|stab|go|crack|"
@@ -1266,6 +1274,11 @@ _WAITS_UNTIL = re.compile(r"\b(?:sitting|sits|parked|waiting|stays|held|hidden|s
 _BUT_NOT_UNTIL = re.compile(r"^[\s,;-]*but\b[^.]*\b(?:until|till|before)\b", _F)
 
 
+_FIX_ONLY = re.compile(r"^(?:patched|hot-?fixed|fixed|(?:pushed|shipped|put out|deployed) a (?:fix|patch|hotfix))\b", _F)
+_VOCATIVE = re.compile(rf"^(?:(?:and|so|ok|okay)\s+)?(?P<name>{_NAME})\s*[,.]?$", _F)
+_WE_NEED = re.compile(r"^(?:we|i)\s+(?:still\s+|really\s+)?need\s+(?P<obj>.+?)[.!]*$", _F)
+
+
 def analyze(text: str, speaker: str | None) -> list[Clause]:
     read = [_labelled(clause, speaker) or analyze_clause(clause, speaker) for clause in clauses(text)]
     for before, after in itertools.pairwise(read):
@@ -1275,6 +1288,18 @@ def analyze(text: str, speaker: str | None) -> list[Clause]:
                      # "If a second one comes in, we'll ticket it": a promise only if it happens
                      or (after.statement.intent == Intent.TODO and after.statement.pronoun))):
             after.statement, after.ignored = None, "condition"
+    for before, after in itertools.pairwise(read):
+        # "embed player on Safari, scrubbing was broken, pushed a fix last night": a fault told with its fix is the
+        # work done, not a blocker
+        if (before.statement is not None and before.statement.intent == Intent.BLOCKED and after.statement is not None
+                and after.statement.intent == Intent.DONE and _FIX_ONLY.match(after.text)):
+            before.statement = None
+        # "Hamid, we need the university test plots booked": a need said to someone by name is asked of them
+        name, need = _VOCATIVE.match(before.text), _WE_NEED.match(after.text)
+        if (before.statement is None and name and need and after.statement is not None
+                and after.statement.intent == Intent.BLOCKED):
+            after.statement = Statement(Intent.TODO, after.text, need.group("obj"), name.group("name"), False,
+                                        request=True, confidence=0.8)
     for k, clause in enumerate(read):
         if (clause.statement is not None and clause.statement.intent == Intent.DONE and clause.statement.pronoun
                 and any(_HANDED_ON.search(c.text) for c in read[:k])):
