@@ -83,7 +83,8 @@ _DONE_QUESTION = re.compile(
     r"(?:\s+(?:as\s+)?(?:done|complete|closed))?\s*\??$|"
     r"^(?:so\s+|and\s+|okay\s+|ok\s+)?did\s+(.+?)\s+(?:go out|go live|ship|land|get merged|get deployed)\b[^?]*\?$|"
     r"^(.*?)\s?(?:끝났|완료됐|완료했|다 ?됐|배포됐|머지됐|마무리됐|나갔)\S*\s?\?$|^(.*?)\s?(?:닫아도|완료 ?처리해도)\s?"
-    r"(?:돼요|될까요|되나요|되죠|되겠죠|될까|돼|되나|됩니까|되겠습니까|될까요)\s?\?$", re.IGNORECASE)
+    r"(?:돼요|될까요|되나요|되죠|되겠죠|될까|돼|되나|됩니까|되겠습니까)\s?\?$", re.IGNORECASE)
+_CLOSE_ASKED = re.compile(r"(?:so\s+|and\s+|okay\s+|ok\s+)?(?:can|could|shall)\s+(?:we|i|you)\s+close\b", re.IGNORECASE)
 _NOT_QUITE = re.compile(r"\b(?:almost|nearly|not yet|not quite|mostly|except|but|apart from|pretty much|basically)\b|"
                         r"아직|거의|빼고|남았|근데|그런데|다만", re.IGNORECASE)
 _YES = re.compile(r"^\W*(?:yep|yes|yeah|yup|yes it is|it is|they are|correct|absolutely|sure is|sure can|네|넵|예|응|"
@@ -914,8 +915,7 @@ class MeetingReader:
             self.line_said = clause.text if clause.statement is None else ""
             if clause.ignored == "question" or (
                     clause.statement is not None and clause.statement.intent == Intent.TODO and "?" not in text
-                    and re.match(r"(?:so\s+|and\s+|okay\s+|ok\s+)?(?:can|could|shall)\s+(?:we|i|you)\s+close\b",
-                                 clause.text, re.IGNORECASE)):
+                    and _CLOSE_ASKED.match(clause.text)):
                 # "so can we close the batching one": asked, though the recognizer wrote no question mark
                 self._asked_if_done(clause.text, utterance.index)
         if (pending is not None and not moves and utterance.index == pending[0] + 1 and speaker
